@@ -1,0 +1,54 @@
+// Command verdict is the Verdict online judge: one binary with subcommands.
+//
+//	verdict exec [flags] -- PROGRAM [ARGS...]   run one program in the sandbox
+//	verdict doctor [--json]                     report the isolation this machine gives
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/verdict-judge/verdict/sandbox"
+)
+
+const usage = `Verdict is an online judge and secure code-execution service.
+
+Usage:
+  verdict exec [flags] -- PROGRAM [ARGS...]   run one program in the sandbox
+  verdict doctor [--json]                     report the isolation this machine gives
+  verdict help                                show this help
+
+Run "verdict COMMAND -h" for the flags of a command.
+`
+
+func main() {
+	// A sandbox box supervisor is this same binary started again.
+	sandbox.Main()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// run dispatches a command line and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "exec":
+		return cmdExec(ctx, args[1:], stdout, stderr)
+	case "doctor":
+		return cmdDoctor(ctx, args[1:], stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "verdict: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
