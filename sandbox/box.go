@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"golang.org/x/sys/unix"
+
+	"github.com/verdict-judge/verdict/internal/cgroup"
 )
 
 // box is the host's handle on one pre-started box.
@@ -22,6 +24,8 @@ type box struct {
 	c    *conn
 	msgs chan *message // messages from the box; closed when it is gone
 	work *os.File      // the current run's work directory (from "ready")
+	cg   *cgroup.Group // cgroup prepared for the next run
+	used *cgroup.Group // cgroup of the last run, removed on release
 	err  error         // set when the box can no longer be used
 }
 
@@ -85,16 +89,39 @@ func (s *Sandbox) startBox(ctx context.Context) (*box, error) {
 		WorkSize:  s.cfg.WorkSize,
 		TmpSize:   s.cfg.TmpSize,
 		NoSeccomp: s.cfg.NoSeccomp,
+		Vfork:     s.vfork(),
 	}
 	if err := b.c.send(&message{Op: opSetup, Setup: &cfg}); err != nil {
 		b.destroy()
 		return nil, fmt.Errorf("sandbox: box setup: %w", err)
 	}
-	if err := b.waitReady(ctx); err != nil {
+	if err := s.next(ctx, b); err != nil {
 		b.destroy()
 		return nil, err
 	}
 	return b, nil
+}
+
+// next prepares the cgroup of the box's next run, hands it to the box and
+// waits until the box is ready for that run.
+func (s *Sandbox) next(ctx context.Context, b *box) error {
+	g, err := s.prepareCgroup()
+	if err != nil {
+		return err
+	}
+	b.cg = g
+	var tasks []*os.File
+	if s.vfork() {
+		if tasks, err = g.TasksFiles(); err != nil {
+			return err
+		}
+	}
+	err = b.c.send(&message{Op: opNext, files: tasks})
+	closeAll(tasks)
+	if err != nil {
+		return fmt.Errorf("sandbox: %w", err)
+	}
+	return b.waitReady(ctx)
 }
 
 // waitReady waits for the box to offer a fresh work directory.
@@ -137,6 +164,13 @@ func (b *box) destroy() {
 		b.work.Close()
 		b.work = nil
 	}
+	for _, g := range []*cgroup.Group{b.cg, b.used} {
+		if g != nil {
+			g.Kill()
+			g.Destroy()
+		}
+	}
+	b.cg, b.used = nil, nil
 	if b.lock != nil {
 		b.lock.Close()
 		b.lock = nil

@@ -12,14 +12,16 @@ import (
 // The host and a box talk over a SOCK_SEQPACKET socket pair: one JSON
 // message a packet, with file descriptors alongside (SCM_RIGHTS).
 //
-//	host -> box: setup {config}            box -> host: ready + [work dir fd]
-//	host -> box: run {request} + [stdin, stdout, stderr, cgroup.procs...]
+//	host -> box: setup {config}
+//	host -> box: next + [cgroup v1 tasks files of the next run's cgroup]
+//	                                       box -> host: ready + [work dir fd]
+//	host -> box: run {request} + [stdin, stdout, stderr, (v2) cgroup.procs]
 //	host -> box: kill (any time during a run)
 //	                                       box -> host: done {exit}
-//	                                       box -> host: ready + [work dir fd]
-//	                                       box -> host: fail {error} (box unusable)
+//	then next, ready, run, done again.     box -> host: fail {error} (box unusable)
 const (
 	opSetup = "setup"
+	opNext  = "next"
 	opRun   = "run"
 	opKill  = "kill"
 	opReady = "ready"
@@ -56,6 +58,8 @@ type boxConfig struct {
 	WorkSize  int64  `json:"work_size"`
 	TmpSize   int64  `json:"tmp_size"`
 	NoSeccomp bool   `json:"no_seccomp"`
+	// Vfork selects the fast path of starting programs (cgroup v1).
+	Vfork bool `json:"vfork"`
 }
 
 type rlimitSpec struct {

@@ -43,6 +43,10 @@ type Config struct {
 	// NoSeccomp turns the system-call filter off. It is on unless this is
 	// set, and `verdict doctor` reports it.
 	NoSeccomp bool
+	// PortableSpawn starts programs the way cgroup v2 needs (fork, move
+	// into the cgroup, install the filter, exec) even on cgroup v1, where a
+	// faster way exists. It is for tests of that path.
+	PortableSpawn bool
 	// Executable is the program started as a box supervisor; it must call
 	// Main first thing. Default: this executable.
 	Executable string
@@ -211,7 +215,15 @@ func (s *Sandbox) release(b *box) {
 	go func() {
 		defer s.wg.Done()
 		if b.err == nil {
-			b.err = b.waitReady(context.Background())
+			b.err = s.next(context.Background(), b)
+		}
+		if b.used != nil {
+			// Every process of the run is gone, and the spawner thread has
+			// moved on to the next run's cgroup, once the box is ready.
+			if err := b.used.Destroy(); err != nil {
+				s.log.Warn("sandbox: removing a run's cgroup", "err", err)
+			}
+			b.used = nil
 		}
 		if b.err == nil {
 			s.idle <- b
@@ -239,6 +251,21 @@ func (s *Sandbox) release(b *box) {
 		s.mu.Unlock()
 		s.idle <- nb
 	}()
+}
+
+// vfork reports whether boxes start programs on the fast path.
+func (s *Sandbox) vfork() bool {
+	return s.cg.Version() == cgroup.V1 && !s.cfg.PortableSpawn
+}
+
+// prepareCgroup creates the cgroup of a box's next run.
+func (s *Sandbox) prepareCgroup() (*cgroup.Group, error) {
+	name := strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(s.seq.Add(1), 10)
+	g, err := s.cg.Prepare(name)
+	if err != nil {
+		return nil, fmt.Errorf("sandbox: %w", err)
+	}
+	return g, nil
 }
 
 // Run runs one program and reports what happened. An error means the run
@@ -288,12 +315,19 @@ func (s *Sandbox) run(ctx context.Context, b *box, spec *Spec, lim Limits) (*Res
 		}
 	}
 
-	name := strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(s.seq.Add(1), 10)
-	cg, err := s.cg.New(name, cgroup.Limits{Memory: lim.Memory, Pids: int64(lim.Pids)})
-	if err != nil {
+	// The cgroup was made and handed to the box when it got ready.
+	cg := b.cg
+	b.cg, b.used = nil, cg // removed when the box is released
+	pids := int64(lim.Pids)
+	var procs []*os.File
+	if s.vfork() {
+		pids++ // the box's spawner thread waits in the group
+	} else {
+		procs = cg.ProcsFiles() // the program moves in before it executes
+	}
+	if err := cg.SetLimits(cgroup.Limits{Memory: lim.Memory, Pids: pids}); err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
-	defer cg.Destroy()
 
 	var toClose []*os.File // our copies of the program's ends
 	defer func() { closeAll(toClose) }()
@@ -352,7 +386,7 @@ func (s *Sandbox) run(ctx context.Context, b *box, spec *Spec, lim Limits) (*Res
 			{unix.RLIMIT_MSGQUEUE, 64 << 10, 64 << 10},
 		},
 	}
-	files := append([]*os.File{stdin, stdout, stderr}, cg.ProcsFiles()...)
+	files := append([]*os.File{stdin, stdout, stderr}, procs...)
 	if err := b.c.send(&message{Op: opRun, Run: req, files: files}); err != nil {
 		return nil, fmt.Errorf("sandbox: send run: %w", err)
 	}
@@ -528,8 +562,6 @@ func (s *Sandbox) output(w io.Writer, limit int64, exceeded chan<- struct{}, wg 
 	if err != nil {
 		return nil, nil, fmt.Errorf("sandbox: pipe: %w", err)
 	}
-	// A larger pipe buffer means fewer wake-ups for chatty programs.
-	unix.FcntlInt(pw.Fd(), unix.F_SETPIPE_SZ, 1<<20)
 	*toClose = append(*toClose, pw)
 	c := &capture{}
 	wg.Add(1)

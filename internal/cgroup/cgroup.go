@@ -293,7 +293,22 @@ type Group struct {
 }
 
 // New creates a group called name with the given limits.
-func (h *Hierarchy) New(name string, lim Limits) (g *Group, err error) {
+func (h *Hierarchy) New(name string, lim Limits) (*Group, error) {
+	g, err := h.Prepare(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := g.SetLimits(lim); err != nil {
+		g.Destroy()
+		return nil, err
+	}
+	return g, nil
+}
+
+// Prepare creates a group called name without limits yet: creating groups
+// ahead of time keeps it off the time of a run. Call SetLimits before
+// adding any process.
+func (h *Hierarchy) Prepare(name string) (g *Group, err error) {
 	g = &Group{h: h}
 	defer func() {
 		if err != nil {
@@ -311,14 +326,8 @@ func (h *Hierarchy) New(name string, lim Limits) (g *Group, err error) {
 			return g, fmt.Errorf("cgroup: create %s: %w", d, err)
 		}
 	}
-	mem := strconv.FormatInt(lim.Memory, 10)
-	pids := "max"
-	if lim.Pids > 0 {
-		pids = strconv.FormatInt(lim.Pids, 10)
-	}
-	var writes [][2]string
 	if h.version == V2 {
-		writes = [][2]string{{"memory.max", mem}, {"pids.max", pids}, {"memory.oom.group", "1"}}
+		writes := [][2]string{{"memory.oom.group", "1"}}
 		if h.swapMax {
 			writes = append(writes, [2]string{"memory.swap.max", "0"})
 		}
@@ -327,18 +336,8 @@ func (h *Hierarchy) New(name string, lim Limits) (g *Group, err error) {
 				return g, err
 			}
 		}
-	} else {
-		if err := writeFile(filepath.Join(g.dirs[0], "memory.limit_in_bytes"), mem); err != nil {
-			return g, err
-		}
-		if h.memsw {
-			if err := writeFile(filepath.Join(g.dirs[0], "memory.memsw.limit_in_bytes"), mem); err != nil {
-				return g, err
-			}
-		} else if err := writeFile(filepath.Join(g.dirs[0], "memory.swappiness"), "0"); err != nil {
-			return g, err
-		}
-		if err := writeFile(filepath.Join(g.dirs[1], "pids.max"), pids); err != nil {
+	} else if !h.memsw {
+		if err := writeFile(filepath.Join(g.dirs[0], "memory.swappiness"), "0"); err != nil {
 			return g, err
 		}
 	}
@@ -359,10 +358,56 @@ func (h *Hierarchy) New(name string, lim Limits) (g *Group, err error) {
 	return g, nil
 }
 
+// SetLimits writes the limits of the group. Swap is always off.
+func (g *Group) SetLimits(lim Limits) error {
+	mem := strconv.FormatInt(lim.Memory, 10)
+	pids := "max"
+	if lim.Pids > 0 {
+		pids = strconv.FormatInt(lim.Pids, 10)
+	}
+	if g.h.version == V2 {
+		if err := writeFile(filepath.Join(g.dirs[0], "memory.max"), mem); err != nil {
+			return err
+		}
+		return writeFile(filepath.Join(g.dirs[0], "pids.max"), pids)
+	}
+	if err := writeFile(filepath.Join(g.dirs[0], "memory.limit_in_bytes"), mem); err != nil {
+		return err
+	}
+	if g.h.memsw {
+		if err := writeFile(filepath.Join(g.dirs[0], "memory.memsw.limit_in_bytes"), mem); err != nil {
+			return err
+		}
+	}
+	return writeFile(filepath.Join(g.dirs[1], "pids.max"), pids)
+}
+
 // ProcsFiles returns the cgroup.procs files of the group, open for writing:
 // writing a process id into each of them moves that process into the group.
 // A process in another PID namespace may write its own view of the id.
 func (g *Group) ProcsFiles() []*os.File { return g.procs }
+
+// TasksFiles opens the cgroup v1 `tasks` files of the group for writing:
+// writing 0 into each moves the writing thread alone into the group, so
+// that the processes it forks are born in it. It returns nil on cgroup v2,
+// where a thread cannot leave its process's cgroup.
+func (g *Group) TasksFiles() ([]*os.File, error) {
+	if g.h.version != V1 {
+		return nil, nil
+	}
+	var fs []*os.File
+	for _, d := range g.dirs {
+		f, err := os.OpenFile(filepath.Join(d, "tasks"), os.O_WRONLY, 0)
+		if err != nil {
+			for _, f := range fs {
+				f.Close()
+			}
+			return nil, fmt.Errorf("cgroup: %w", err)
+		}
+		fs = append(fs, f)
+	}
+	return fs, nil
+}
 
 // Add moves the process pid (in the caller's PID namespace) into the group.
 func (g *Group) Add(pid int) error {
