@@ -50,18 +50,20 @@ type spawned struct {
 
 // startSpawner starts the thread every program is forked from.
 //
+// Programs are forked by go-sandbox's forkexec, which sets the rlimits,
+// drops privileges and executes in the child.
+//
 // On the fast path (cgroup v1) the seccomp filter and NoNewPrivs are
-// installed on that thread alone, once, and the thread waits in the next
-// run's cgroup: a program forked from it (vfork, like os/exec) inherits the
-// filter, NoNewPrivs and the cgroup at no cost, where installing a filter
-// costs about 0.2 ms (the kernel compiles it) and moving a process between
-// cgroups blocks every fork on the machine for a moment. The supervisor's
-// other threads stay unfiltered for mounts and clean-up.
+// installed on the spawner thread alone, once, and the thread waits in the
+// next run's cgroup: a program forked from it inherits the filter,
+// NoNewPrivs and the cgroup at no cost, where installing a filter costs
+// about 0.2 ms (the kernel compiles it each time) and moving a process
+// between cgroups blocks every fork on the machine for a moment. The
+// supervisor's other threads stay unfiltered for mounts and clean-up.
 //
 // On the portable path (cgroup v2, where a thread cannot leave its
-// process's cgroup) each program is forked by go-sandbox's forkexec, which
-// installs the filter and moves the program into its cgroup between fork
-// and exec.
+// process's cgroup) the child installs the filter and is moved into its
+// cgroup between fork and exec.
 func (b *boxInit) startSpawner() error {
 	b.spawn = make(chan func() spawned)
 	b.spawns = make(chan spawned)
@@ -97,8 +99,11 @@ func (b *boxInit) startSpawner() error {
 }
 
 func boxMain() int {
-	// The control socket must not reach any program.
-	syscall.CloseOnExec(3)
+	// No descriptor this process was started with (the control socket, or
+	// whatever the host process itself inherited) may reach a program.
+	if err := unix.CloseRange(3, ^uint(0), unix.CLOSE_RANGE_CLOEXEC); err != nil {
+		return 2
+	}
 	// Go restores its start-up RLIMIT_NOFILE in every child it forks unless
 	// the program sets that limit itself; the box's programs must get the
 	// limits of their run instead.
@@ -358,50 +363,6 @@ func (b *boxInit) setup() error {
 	return nil
 }
 
-// vforkExec starts the program on the fast path; it runs on the spawner
-// thread. The program inherits the process's rlimits, so they are set for
-// the fork and the supervisor's are put back right after. RLIMIT_CPU counts
-// the CPU time the process has used, so the supervisor's own is added to
-// it: the program's backstop is looser by that much (the CPU limit itself is
-// the host's, measured on the cgroup).
-func (b *boxInit) vforkExec(args []string, req *runRequest, files []*os.File) (int, error) {
-	var ru unix.Rusage
-	if err := unix.Getrusage(unix.RUSAGE_SELF, &ru); err != nil {
-		return 0, wrap("getrusage", err)
-	}
-	used := uint64(ru.Utime.Sec+ru.Stime.Sec) + 1
-	saved := make([]unix.Rlimit, 0, len(req.RLimits))
-	restore := func() {
-		for i := range saved {
-			unix.Prlimit(0, req.RLimits[i].Resource, &saved[i], nil)
-		}
-	}
-	for _, l := range req.RLimits {
-		lim := unix.Rlimit{Cur: l.Cur, Max: l.Max}
-		if l.Resource == unix.RLIMIT_CPU {
-			lim.Cur += used
-			lim.Max += used
-		}
-		var old unix.Rlimit
-		if err := unix.Prlimit(0, l.Resource, &lim, &old); err != nil {
-			restore()
-			return 0, wrap("setrlimit", err)
-		}
-		saved = append(saved, old)
-	}
-	pid, err := syscall.ForkExec(args[0], args, &syscall.ProcAttr{
-		Dir:   req.Dir,
-		Env:   req.Env,
-		Files: []uintptr{files[0].Fd(), files[1].Fd(), files[2].Fd()},
-		Sys: &syscall.SysProcAttr{
-			Credential: &syscall.Credential{Uid: uint32(b.cfg.UID), Gid: uint32(b.cfg.GID), Groups: []uint32{}},
-			Setsid:     true,
-		},
-	})
-	restore()
-	return pid, err
-}
-
 // onSpawner runs f on the spawner thread.
 func (b *boxInit) onSpawner(f func() spawned) spawned {
 	b.spawn <- f
@@ -522,32 +483,27 @@ func (b *boxInit) run(req *runRequest, files []*os.File) (*runResponse, bool) {
 		limits = append(limits, rlimit.RLimit{Res: l.Resource, Rlim: syscall.Rlimit{Cur: l.Cur, Max: l.Max}})
 	}
 	start := time.Now()
-	var sp spawned
-	if b.cfg.Vfork {
-		sp = b.onSpawner(func() spawned {
-			pid, err := b.vforkExec(args, req, files)
-			return spawned{pid, err}
-		})
-	} else {
-		procs := files[3:]
-		r := &forkexec.Runner{
-			Args:       args,
-			Env:        req.Env,
-			RLimits:    limits,
-			Files:      []uintptr{files[0].Fd(), files[1].Fd(), files[2].Fd()},
-			WorkDir:    req.Dir,
-			Seccomp:    b.filter,
-			Credential: &syscall.Credential{Uid: uint32(b.cfg.UID), Gid: uint32(b.cfg.GID)},
-			NoNewPrivs: true,
-			DropCaps:   true,
-			// The program moves into its cgroup between fork and exec.
-			SyncFunc: func(pid int) error { return cgroup.AddTo(procs, pid) },
-		}
-		sp = b.onSpawner(func() spawned {
-			pid, err := r.Start()
-			return spawned{pid, err}
-		})
+	r := &forkexec.Runner{
+		Args:       args,
+		Env:        req.Env,
+		RLimits:    limits,
+		Files:      []uintptr{files[0].Fd(), files[1].Fd(), files[2].Fd()},
+		WorkDir:    req.Dir,
+		Credential: &syscall.Credential{Uid: uint32(b.cfg.UID), Gid: uint32(b.cfg.GID)},
+		NoNewPrivs: true,
+		DropCaps:   true,
 	}
+	if !b.cfg.Vfork {
+		// The portable path: the child installs the filter and is moved
+		// into its cgroup between fork and exec.
+		procs := files[3:]
+		r.Seccomp = b.filter
+		r.SyncFunc = func(pid int) error { return cgroup.AddTo(procs, pid) }
+	}
+	sp := b.onSpawner(func() spawned {
+		pid, err := r.Start()
+		return spawned{pid, err}
+	})
 	pid, err := sp.pid, sp.err
 	if err != nil {
 		return &runResponse{StartError: fmt.Sprintf("sandbox: start %s: %v", req.Args[0], err)}, true

@@ -2,6 +2,7 @@ package sandbox_test
 
 import (
 	"context"
+	"log/slog"
 	"os"
 	"testing"
 
@@ -21,6 +22,9 @@ func newSandbox(tb testing.TB, cfg sandbox.Config) *sandbox.Sandbox {
 	if os.Geteuid() != 0 {
 		tb.Skip("sandbox tests need root (namespaces, cgroups, pivot_root); run them as root")
 	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(testWriter{tb}, nil))
+	}
 	if cfg.Binds == nil {
 		cfg.Binds = sandbox.DefaultBinds
 	}
@@ -30,4 +34,12 @@ func newSandbox(tb testing.TB, cfg sandbox.Config) *sandbox.Sandbox {
 	}
 	tb.Cleanup(func() { sb.Close() })
 	return sb
+}
+
+// testWriter sends log lines to the test's log.
+type testWriter struct{ tb testing.TB }
+
+func (w testWriter) Write(p []byte) (int, error) {
+	w.tb.Log(string(p))
+	return len(p), nil
 }

@@ -3,6 +3,7 @@ package sandbox
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"errors"
 	"fmt"
 	"io"
@@ -74,9 +75,11 @@ type Sandbox struct {
 
 	mu      sync.Mutex
 	nextUID int
-	idle    chan *box
+	idle    chan *box // ready boxes; nil for a lost one
+	done    chan struct{}
 	all     map[*box]bool
 	closed  bool
+	id      string // tells this Sandbox's cgroups from others' in the process
 	seq     atomic.Uint64
 	wg      sync.WaitGroup
 }
@@ -106,7 +109,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 	if cfg.CgroupName == "" {
 		cfg.CgroupName = "verdict"
 	}
-	s := &Sandbox{cfg: cfg, log: cfg.Logger, all: map[*box]bool{}}
+	s := &Sandbox{cfg: cfg, log: cfg.Logger, all: map[*box]bool{}, id: rand.Text()[:8]}
 	if s.log == nil {
 		s.log = slog.New(slog.DiscardHandler)
 	}
@@ -140,6 +143,7 @@ func New(ctx context.Context, cfg Config) (*Sandbox, error) {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
 	s.idle = make(chan *box, cfg.Boxes)
+	s.done = make(chan struct{})
 	type started struct {
 		b   *box
 		err error
@@ -179,6 +183,7 @@ func (s *Sandbox) Close() error {
 		return nil
 	}
 	s.closed = true
+	close(s.done)
 	s.mu.Unlock()
 	s.wg.Wait()
 	s.mu.Lock()
@@ -193,13 +198,43 @@ func (s *Sandbox) Close() error {
 	return nil
 }
 
+// acquire takes a ready box from the pool. A nil entry in the pool stands
+// for a box that was lost and could not be replaced: acquire tries again to
+// start one, and fails the run (never the program) when it cannot.
 func (s *Sandbox) acquire(ctx context.Context) (*box, error) {
 	select {
 	case b := <-s.idle:
-		return b, nil
+		if b != nil {
+			return b, nil
+		}
+		nb, err := s.startBox(ctx)
+		if err != nil {
+			s.idle <- nil
+			return nil, err
+		}
+		if !s.adopt(nb) {
+			return nil, errClosed
+		}
+		return nb, nil
+	case <-s.done:
+		return nil, errClosed
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
+}
+
+var errClosed = errors.New("sandbox: closed")
+
+// adopt records a new box as one of the pool's, unless the pool is closed.
+func (s *Sandbox) adopt(b *box) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		b.destroy()
+		return false
+	}
+	s.all[b] = true
+	return true
 }
 
 // release gives the box back to the pool once it is ready again, or
@@ -217,15 +252,15 @@ func (s *Sandbox) release(b *box) {
 		if b.err == nil {
 			b.err = s.next(context.Background(), b)
 		}
-		if b.used != nil {
+		if b.err == nil {
 			// Every process of the run is gone, and the spawner thread has
 			// moved on to the next run's cgroup, once the box is ready.
-			if err := b.used.Destroy(); err != nil {
-				s.log.Warn("sandbox: removing a run's cgroup", "err", err)
+			if b.used != nil {
+				if err := b.used.Destroy(); err != nil {
+					s.log.Warn("sandbox: removing a run's cgroup", "err", err)
+				}
+				b.used = nil
 			}
-			b.used = nil
-		}
-		if b.err == nil {
 			s.idle <- b
 			return
 		}
@@ -236,20 +271,14 @@ func (s *Sandbox) release(b *box) {
 		s.mu.Unlock()
 		nb, err := s.startBox(context.Background())
 		if err != nil {
-			// The pool shrinks; runs wait on the boxes left, and New's checks
-			// report the cause on the next start.
+			// The next acquire tries again, and fails its run if it cannot.
 			s.log.Error("sandbox: cannot start a replacement box", "err", err)
+			s.idle <- nil
 			return
 		}
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
-			nb.destroy()
-			return
+		if s.adopt(nb) {
+			s.idle <- nb
 		}
-		s.all[nb] = true
-		s.mu.Unlock()
-		s.idle <- nb
 	}()
 }
 
@@ -260,7 +289,9 @@ func (s *Sandbox) vfork() bool {
 
 // prepareCgroup creates the cgroup of a box's next run.
 func (s *Sandbox) prepareCgroup() (*cgroup.Group, error) {
-	name := strconv.Itoa(os.Getpid()) + "-" + strconv.FormatUint(s.seq.Add(1), 10)
+	// The process id first, so that groups left by a process that died can
+	// be told apart and removed (cgroup.Open does).
+	name := strconv.Itoa(os.Getpid()) + "-" + s.id + "-" + strconv.FormatUint(s.seq.Add(1), 10)
 	g, err := s.cg.Prepare(name)
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)

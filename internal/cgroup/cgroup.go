@@ -90,13 +90,44 @@ func Open(name string) (*Hierarchy, error) {
 	if len(info.Missing) > 0 {
 		return nil, fmt.Errorf("cgroup %s: missing controllers %s", info.Version, strings.Join(info.Missing, ", "))
 	}
+	var h *Hierarchy
 	switch info.Version {
 	case V1:
-		return openV1(info, name)
+		h, err = openV1(info, name)
 	case V2:
-		return openV2(info, name)
+		h, err = openV2(info, name)
+	default:
+		return nil, errors.New("cgroup: no cgroup file system mounted")
 	}
-	return nil, errors.New("cgroup: no cgroup file system mounted")
+	if err != nil {
+		return nil, err
+	}
+	h.removeStale()
+	return h, nil
+}
+
+// removeStale removes the empty groups left by processes that died before
+// they could remove them: group names start with the creator's process id.
+func (h *Hierarchy) removeStale() {
+	for _, parent := range h.Dirs() {
+		entries, err := os.ReadDir(parent)
+		if err != nil {
+			continue
+		}
+		for _, e := range entries {
+			if !e.IsDir() {
+				continue
+			}
+			pidStr, _, ok := strings.Cut(e.Name(), "-")
+			pid, err := strconv.Atoi(pidStr)
+			if !ok || err != nil || pid <= 0 {
+				continue
+			}
+			if unix.Kill(pid, 0) == unix.ESRCH {
+				unix.Rmdir(filepath.Join(parent, e.Name()))
+			}
+		}
+	}
 }
 
 // Info describes the cgroup set-up of this machine.
