@@ -1,0 +1,179 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/verdict-judge/verdict/sandbox"
+)
+
+func TestMain(m *testing.M) {
+	sandbox.Main()
+	os.Exit(m.Run())
+}
+
+func needRoot(t *testing.T) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("needs root (namespaces, cgroups); run the tests as root")
+	}
+}
+
+func runCmd(t *testing.T, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := run(context.Background(), args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func TestExecJSON(t *testing.T) {
+	needRoot(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.txt")
+	os.WriteFile(in, []byte("hello from stdin\n"), 0o644)
+	outFile := filepath.Join(dir, "out.txt")
+	code, stdout, stderr := runCmd(t, "exec", "--json", "--cpu", "1s", "--mem", "64MiB", "--stdin", in, "--stdout", outFile,
+		"--env", "GREETING=hi", "--", "/bin/sh", "-c", `cat; echo "$GREETING"; echo warn >&2; exit 4`)
+	if code != 0 {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	var res execOutput
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+		t.Fatalf("output is not JSON: %v\n%s", err, stdout)
+	}
+	if res.Status != sandbox.StatusRE || res.ExitCode != 4 {
+		t.Errorf("status %s exit %d, want RE 4", res.Status, res.ExitCode)
+	}
+	if res.Stdout != "hello from stdin\nhi\n" || res.Stderr != "warn\n" {
+		t.Errorf("stdout %q stderr %q", res.Stdout, res.Stderr)
+	}
+	if b, _ := os.ReadFile(outFile); string(b) != res.Stdout {
+		t.Errorf("--stdout file holds %q", b)
+	}
+	if res.MemoryKiB <= 0 || res.WallMs <= 0 {
+		t.Errorf("memory %d KiB wall %.3f ms: not measured", res.MemoryKiB, res.WallMs)
+	}
+	// Every documented field is present.
+	var raw map[string]any
+	json.Unmarshal([]byte(stdout), &raw)
+	for _, k := range []string{"status", "exit_code", "signal", "cpu_ms", "wall_ms", "memory_kib", "stdout", "stderr", "message"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("field %q missing", k)
+		}
+	}
+}
+
+func TestExecLimitsAndBinds(t *testing.T) {
+	needRoot(t)
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "data.txt"), []byte("bound\n"), 0o644)
+	work := t.TempDir()
+	os.WriteFile(filepath.Join(work, "w.txt"), []byte("copied\n"), 0o644)
+	cases := []struct {
+		name   string
+		args   []string
+		status sandbox.Status
+		stdout string
+	}{
+		{"tle", []string{"--cpu", "0.2", "--", "/bin/sh", "-c", "while :; do :; done"}, sandbox.StatusTLE, ""},
+		{"ole", []string{"--stdout-limit", "1KiB", "--", "/usr/bin/yes"}, sandbox.StatusOLE, ""},
+		{"bind", []string{"--bind", dir + ":/data", "--", "/bin/cat", "/data/data.txt"}, sandbox.StatusOK, "bound\n"},
+		{"dir", []string{"--dir", work, "--", "/bin/cat", "w.txt"}, sandbox.StatusOK, "copied\n"},
+		{"read-only bind", []string{"--bind", dir + ":/data", "--", "/bin/sh", "-c", "echo x > /data/new 2>/dev/null || echo refused"}, sandbox.StatusOK, "refused\n"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, stdout, stderr := runCmd(t, append([]string{"exec", "--json"}, c.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var res execOutput
+			if err := json.Unmarshal([]byte(stdout), &res); err != nil {
+				t.Fatal(err)
+			}
+			if res.Status != c.status || (c.stdout != "" && res.Stdout != c.stdout) {
+				t.Errorf("status %s stdout %q (%s), want %s %q", res.Status, res.Stdout, res.Message, c.status, c.stdout)
+			}
+		})
+	}
+}
+
+func TestExecUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"exec"},
+		{"exec", "--cpu", "fast", "--", "/bin/true"},
+		{"exec", "--mem", "lots", "--", "/bin/true"},
+		{"exec", "--env", "NOEQUALS", "--", "/bin/true"},
+		{"exec", "--bind", "relative/path", "--", "/bin/true"},
+		{"exec", "--stdin", "/no/such/file", "--", "/bin/true"},
+		{"nosuchcommand"},
+		{},
+	} {
+		code, _, stderr := runCmd(t, args...)
+		if code != 2 {
+			t.Errorf("%q: exit %d, want 2 (usage)", args, code)
+		}
+		if strings.TrimSpace(stderr) == "" {
+			t.Errorf("%q: no message", args)
+		}
+	}
+}
+
+func TestExecInternalError(t *testing.T) {
+	needRoot(t)
+	code, stdout, _ := runCmd(t, "exec", "--json", "--", "/no/such/program")
+	if code != 1 {
+		t.Fatalf("exit %d, want 1", code)
+	}
+	var res execOutput
+	if err := json.Unmarshal([]byte(stdout), &res); err != nil || res.Status != sandbox.StatusIE || res.Message == "" {
+		t.Errorf("got %s (%v)", stdout, err)
+	}
+}
+
+func TestDoctor(t *testing.T) {
+	needRoot(t)
+	code, stdout, stderr := runCmd(t, "doctor", "--json")
+	var rep sandbox.Report
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s%s", err, stdout, stderr)
+	}
+	if code != 0 || !rep.OK {
+		t.Fatalf("doctor failed on a machine that runs every other test: %s", stdout)
+	}
+	names := map[string]bool{}
+	for _, c := range rep.Checks {
+		names[c.Name] = true
+	}
+	for _, want := range []string{"root", "cgroup version", "cgroup controllers", "seccomp", "box", "run"} {
+		if !names[want] {
+			t.Errorf("check %q missing", want)
+		}
+	}
+	code, stdout, _ = runCmd(t, "doctor")
+	if code != 0 || !strings.Contains(stdout, "every required isolation layer is available") {
+		t.Errorf("human output: %s", stdout)
+	}
+}
+
+func TestParseSize(t *testing.T) {
+	cases := []struct {
+		in   string
+		want int64
+		ok   bool
+	}{
+		{"256MiB", 256 << 20, true}, {"64M", 64 << 20, true}, {"1G", 1 << 30, true}, {"1048576", 1 << 20, true},
+		{"1.5KiB", 1536, true}, {"", 0, false}, {"-1M", 0, false}, {"lots", 0, false}, {"1e30G", 0, false},
+	}
+	for _, c := range cases {
+		got, err := parseSize(c.in)
+		if (err == nil) != c.ok || (c.ok && got != c.want) {
+			t.Errorf("parseSize(%q) = %d, %v", c.in, got, err)
+		}
+	}
+}
