@@ -1,0 +1,25 @@
+# Verdict: the two commands a newcomer needs are `make run` and `make test`.
+GO ?= go
+
+.PHONY: build run test vet bench
+
+build:
+	CGO_ENABLED=0 $(GO) build -o bin/verdict ./cmd/verdict
+
+# Start Verdict. Until the service lands (`verdict serve`), this checks the
+# machine's isolation and runs a first program in the sandbox.
+run: build
+	./bin/verdict doctor
+	./bin/verdict exec --json -- /bin/echo "hello from the sandbox"
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt wants the files above changed"; exit 1; }
+	$(GO) vet ./...
+
+# The whole test suite. Sandbox tests need root; without it they skip.
+test: vet
+	$(GO) test -count=1 -timeout 25m ./...
+
+# Side-by-side benchmark of the sandbox against bare fork+exec.
+bench:
+	VERDICT_BENCH=1 $(GO) test ./sandbox -run TestBenchmarkReport -v -count=1 -timeout 20m
