@@ -26,6 +26,8 @@ type box struct {
 	work *os.File      // the current run's work directory (from "ready")
 	cg   *cgroup.Group // cgroup prepared for the next run
 	used *cgroup.Group // cgroup of the last run, removed on release
+
+	lastLimits cgroup.Limits // the cgroup limits of the last run
 	err  error         // set when the box can no longer be used
 }
 
@@ -110,6 +112,13 @@ func (s *Sandbox) next(ctx context.Context, b *box) error {
 		return err
 	}
 	b.cg = g
+	// Most runs of a box have the limits of the run before: set them now,
+	// so that the run itself has nothing to write.
+	if b.lastLimits != (cgroup.Limits{}) {
+		if err := g.SetLimits(b.lastLimits); err != nil {
+			return err
+		}
+	}
 	var tasks []*os.File
 	if s.vfork() {
 		if tasks, err = g.TasksFiles(); err != nil {

@@ -356,7 +356,8 @@ func (s *Sandbox) run(ctx context.Context, b *box, spec *Spec, lim Limits) (*Res
 	} else {
 		procs = cg.ProcsFiles() // the program moves in before it executes
 	}
-	if err := cg.SetLimits(cgroup.Limits{Memory: lim.Memory, Pids: pids}); err != nil {
+	b.lastLimits = cgroup.Limits{Memory: lim.Memory, Pids: pids}
+	if err := cg.SetLimits(b.lastLimits); err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
 

@@ -320,7 +320,8 @@ type Group struct {
 	h     *Hierarchy
 	dirs  []string   // v1: memory, pids, cpuacct; v2: one
 	procs []*os.File // cgroup.procs, open for writing
-	cpu   *os.File   // cpuacct.usage or cpu.stat
+	stat  []*os.File // what Stats reads, open ahead (statFiles)
+	lim   Limits     // the limits written
 }
 
 // New creates a group called name with the given limits.
@@ -379,18 +380,30 @@ func (h *Hierarchy) Prepare(name string) (g *Group, err error) {
 		}
 		g.procs = append(g.procs, f)
 	}
-	cpuFile := filepath.Join(g.dirs[0], "cpu.stat")
-	if h.version == V1 {
-		cpuFile = filepath.Join(g.dirs[2], "cpuacct.usage")
-	}
-	if g.cpu, err = os.Open(cpuFile); err != nil {
-		return g, fmt.Errorf("cgroup: %w", err)
+	for _, p := range g.statFiles() {
+		f, err := os.Open(p)
+		if err != nil {
+			return g, fmt.Errorf("cgroup: %w", err)
+		}
+		g.stat = append(g.stat, f)
 	}
 	return g, nil
 }
 
 // SetLimits writes the limits of the group. Swap is always off.
 func (g *Group) SetLimits(lim Limits) error {
+	if lim == g.lim {
+		return nil
+	}
+	if err := g.setLimits(lim); err != nil {
+		g.lim = Limits{}
+		return err
+	}
+	g.lim = lim
+	return nil
+}
+
+func (g *Group) setLimits(lim Limits) error {
 	mem := strconv.FormatInt(lim.Memory, 10)
 	pids := "max"
 	if lim.Pids > 0 {
@@ -402,11 +415,17 @@ func (g *Group) SetLimits(lim Limits) error {
 		}
 		return writeFile(filepath.Join(g.dirs[0], "pids.max"), pids)
 	}
-	if err := writeFile(filepath.Join(g.dirs[0], "memory.limit_in_bytes"), mem); err != nil {
-		return err
-	}
+	// memory.limit_in_bytes may never exceed memory.memsw.limit_in_bytes:
+	// when the limit grows, the sum limit grows first.
+	files := []string{"memory.limit_in_bytes"}
 	if g.h.memsw {
-		if err := writeFile(filepath.Join(g.dirs[0], "memory.memsw.limit_in_bytes"), mem); err != nil {
+		files = append(files, "memory.memsw.limit_in_bytes")
+		if g.lim.Memory != 0 && lim.Memory > g.lim.Memory {
+			files[0], files[1] = files[1], files[0]
+		}
+	}
+	for _, f := range files {
+		if err := writeFile(filepath.Join(g.dirs[0], f), mem); err != nil {
 			return err
 		}
 	}
@@ -458,67 +477,96 @@ func AddTo(procs []*os.File, pid int) error {
 
 // CPU returns the CPU time used so far by every task of the group.
 func (g *Group) CPU() (time.Duration, error) {
-	var buf [512]byte
-	n, err := g.cpu.ReadAt(buf[:], 0)
-	if n == 0 && err != nil {
-		return 0, fmt.Errorf("cgroup: read %s: %w", g.cpu.Name(), err)
-	}
 	if g.h.version == V1 {
-		ns, err := strconv.ParseInt(string(bytes.TrimSpace(buf[:n])), 10, 64)
-		if err != nil {
-			return 0, fmt.Errorf("cgroup: %s: %w", g.cpu.Name(), err)
-		}
-		return time.Duration(ns), nil
+		ns, err := readIntAt(g.stat[0])
+		return time.Duration(ns), err
 	}
-	kv := parseKV(buf[:n])
+	kv, err := readKV(g.stat[0])
+	if err != nil {
+		return 0, err
+	}
 	return time.Duration(kv["usage_usec"]) * time.Microsecond, nil
 }
 
 // Stats reads what the group accounted. Call it once every task has exited.
 func (g *Group) Stats() (Stats, error) {
 	var s Stats
-	var err error
 	if g.h.version == V2 {
-		d := g.dirs[0]
-		b, err := os.ReadFile(filepath.Join(d, "cpu.stat"))
+		kv, err := readKV(g.stat[0])
 		if err != nil {
-			return s, fmt.Errorf("cgroup: %w", err)
+			return s, err
 		}
-		kv := parseKV(b)
 		s.CPU = time.Duration(kv["usage_usec"]) * time.Microsecond
 		s.User = time.Duration(kv["user_usec"]) * time.Microsecond
 		s.System = time.Duration(kv["system_usec"]) * time.Microsecond
-		if s.MemoryPeak, err = readInt(filepath.Join(d, "memory.peak")); err != nil {
+		if s.MemoryPeak, err = readIntAt(g.stat[1]); err != nil {
 			return s, err
 		}
-		b, err = os.ReadFile(filepath.Join(d, "memory.events"))
-		if err != nil {
-			return s, fmt.Errorf("cgroup: %w", err)
+		if kv, err = readKV(g.stat[2]); err != nil {
+			return s, err
 		}
-		s.OOMKills = int(parseKV(b)["oom_kill"])
+		s.OOMKills = int(kv["oom_kill"])
 		return s, nil
 	}
-	mem, cpu := g.dirs[0], g.dirs[2]
-	var ns int64
-	if ns, err = readInt(filepath.Join(cpu, "cpuacct.usage")); err != nil {
-		return s, err
+	var vals [4]int64
+	for i := range vals {
+		n, err := readIntAt(g.stat[i])
+		if err != nil {
+			return s, err
+		}
+		vals[i] = n
 	}
-	s.CPU = time.Duration(ns)
-	if ns, err = readInt(filepath.Join(cpu, "cpuacct.usage_user")); err == nil {
-		s.User = time.Duration(ns)
-	}
-	if ns, err = readInt(filepath.Join(cpu, "cpuacct.usage_sys")); err == nil {
-		s.System = time.Duration(ns)
-	}
-	if s.MemoryPeak, err = readInt(filepath.Join(mem, "memory.max_usage_in_bytes")); err != nil {
-		return s, err
-	}
-	b, err := os.ReadFile(filepath.Join(mem, "memory.oom_control"))
+	s.CPU, s.User, s.System, s.MemoryPeak = time.Duration(vals[0]), time.Duration(vals[1]), time.Duration(vals[2]), vals[3]
+	kv, err := readKV(g.stat[4])
 	if err != nil {
-		return s, fmt.Errorf("cgroup: %w", err)
+		return s, err
 	}
-	s.OOMKills = int(parseKV(b)["oom_kill"])
+	s.OOMKills = int(kv["oom_kill"])
 	return s, nil
+}
+
+// statFiles names the files Stats reads, in its order.
+func (g *Group) statFiles() []string {
+	if g.h.version == V2 {
+		d := g.dirs[0]
+		return []string{filepath.Join(d, "cpu.stat"), filepath.Join(d, "memory.peak"), filepath.Join(d, "memory.events")}
+	}
+	mem, cpu := g.dirs[0], g.dirs[2]
+	return []string{
+		filepath.Join(cpu, "cpuacct.usage"), filepath.Join(cpu, "cpuacct.usage_user"), filepath.Join(cpu, "cpuacct.usage_sys"),
+		filepath.Join(mem, "memory.max_usage_in_bytes"), filepath.Join(mem, "memory.oom_control"),
+	}
+}
+
+// readAt reads a whole cgroup file from its start: cgroup files can be read
+// again and again through one open descriptor.
+func readAt(f *os.File) ([]byte, error) {
+	var buf [1024]byte
+	n, err := f.ReadAt(buf[:], 0)
+	if n == 0 && err != nil {
+		return nil, fmt.Errorf("cgroup: read %s: %w", f.Name(), err)
+	}
+	return buf[:n], nil
+}
+
+func readIntAt(f *os.File) (int64, error) {
+	b, err := readAt(f)
+	if err != nil {
+		return 0, err
+	}
+	n, err := strconv.ParseInt(string(bytes.TrimSpace(b)), 10, 64)
+	if err != nil {
+		return 0, fmt.Errorf("cgroup: %s: %w", f.Name(), err)
+	}
+	return n, nil
+}
+
+func readKV(f *os.File) (map[string]int64, error) {
+	b, err := readAt(f)
+	if err != nil {
+		return nil, err
+	}
+	return parseKV(b), nil
 }
 
 // Procs lists the processes of the group (in the caller's PID namespace).
@@ -577,10 +625,10 @@ func (g *Group) Destroy() error {
 		f.Close()
 	}
 	g.procs = nil
-	if g.cpu != nil {
-		g.cpu.Close()
-		g.cpu = nil
+	for _, f := range g.stat {
+		f.Close()
 	}
+	g.stat = nil
 	var errs []error
 	for _, d := range g.dirs {
 		errs = append(errs, rmdir(d))
