@@ -84,6 +84,12 @@ func Diagnose(ctx context.Context, cfg Config) *Report {
 		Detail: strings.TrimSpace(map[bool]string{true: "filter actions: " + string(acts), false: "seccomp filters unavailable" + errDetail(err, "")}[seccompOK]) + map[bool]string{true: " (turned OFF by configuration)", false: ""}[cfg.NoSeccomp],
 		Fix:    "use a kernel with CONFIG_SECCOMP_FILTER; do not run Verdict under a seccomp profile that forbids seccomp()"})
 
+	pattern, err := os.ReadFile("/proc/sys/kernel/core_pattern")
+	pipe := err == nil && strings.HasPrefix(string(pattern), "|")
+	add(Check{Name: "core dumps", Required: false, OK: err == nil && !pipe,
+		Detail: fmt.Sprintf("core_pattern %q; programs run with RLIMIT_CORE 0", strings.TrimSpace(string(pattern))),
+		Fix:    "a piped core_pattern ignores RLIMIT_CORE: make sure its helper honours the limit (systemd-coredump does), or set kernel.core_pattern=core"})
+
 	if !r.OK {
 		add(Check{Name: "box", Required: true, Detail: "not tried: a required layer is missing"})
 		return r
