@@ -2,6 +2,7 @@
 //
 //	verdict exec [flags] -- PROGRAM [ARGS...]   run one program in the sandbox
 //	verdict doctor [--json]                     report the isolation this machine gives
+//	verdict languages [--json]                  list the languages whose toolchain is present
 package main
 
 import (
@@ -20,6 +21,7 @@ const usage = `Verdict is an online judge and secure code-execution service.
 Usage:
   verdict exec [flags] -- PROGRAM [ARGS...]   run one program in the sandbox
   verdict doctor [--json]                     report the isolation this machine gives
+  verdict languages [--json]                  list the languages whose toolchain is present
   verdict help                                show this help
 
 Run "verdict COMMAND -h" for the flags of a command.
@@ -45,6 +47,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdExec(ctx, args[1:], stdout, stderr)
 	case "doctor":
 		return cmdDoctor(ctx, args[1:], stdout, stderr)
+	case "languages":
+		return cmdLanguages(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -177,3 +177,27 @@ func TestParseSize(t *testing.T) {
 		}
 	}
 }
+
+func TestLanguages(t *testing.T) {
+	code, stdout, stderr := runCmd(t, "languages", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var langs []struct{ ID, Name, Version string }
+	if err := json.Unmarshal([]byte(stdout), &langs); err != nil {
+		t.Fatal(err)
+	}
+	ids := map[string]bool{}
+	for _, l := range langs {
+		ids[l.ID] = true
+		if l.Version == "" {
+			t.Errorf("%s listed without a version", l.ID)
+		}
+	}
+	if !ids["c"] {
+		t.Errorf("C missing from %s", stdout)
+	}
+	if code, _, _ := runCmd(t, "languages", "--languages", "/no/such/file"); code != 2 {
+		t.Errorf("a missing languages file: exit %d, want 2", code)
+	}
+}
