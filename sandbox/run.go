@@ -11,6 +11,7 @@ import (
 	"os"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -554,6 +555,21 @@ func (s *Sandbox) collect(b *box, spec *Spec, res *Result) {
 	}
 	res.Files = map[string][]byte{}
 	for _, name := range spec.Collect {
+		if strings.HasSuffix(name, "/") {
+			// A whole directory: its regular files, within the same limit.
+			tree, err := safefs.ReadTree(b.work, name, 100000, limit)
+			if err != nil {
+				if res.FileErrors == nil {
+					res.FileErrors = map[string]string{}
+				}
+				res.FileErrors[name] = err.Error()
+				continue
+			}
+			for p, data := range tree {
+				res.Files[p] = data
+			}
+			continue
+		}
 		data, err := safefs.ReadFile(b.work, name, limit)
 		if err != nil {
 			if res.FileErrors == nil {

@@ -126,8 +126,10 @@ type Spec struct {
 	// directory before the run.
 	CopyDir string
 	// Collect names files of the work directory to read back after the run
-	// into Result.Files, each up to CollectLimit bytes (default 64 MiB).
-	// Only regular files are read; links are never followed.
+	// into Result.Files, each up to CollectLimit bytes (default 64 MiB); a
+	// name ending in / collects every file below that directory (within
+	// CollectLimit in all). Only regular files are read; links are never
+	// followed.
 	Collect      []string
 	CollectLimit int64
 

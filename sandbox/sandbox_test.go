@@ -231,6 +231,11 @@ func TestFilesStdinCollect(t *testing.T) {
 			t.Errorf("%s: no error reported", name)
 		}
 	}
+	// A whole directory.
+	r = run(t, sb, &sandbox.Spec{Args: sh("mkdir -p classes/p && echo A > classes/A.class && echo B > classes/p/B.class"), Collect: []string{"classes/"}})
+	if string(r.Files["classes/A.class"]) != "A\n" || string(r.Files["classes/p/B.class"]) != "B\n" || len(r.Files) != 2 {
+		t.Errorf("collected %v (errors %v)", r.Files, r.FileErrors)
+	}
 	// A reader as stdin goes through a pipe.
 	r = run(t, sb, &sandbox.Spec{Args: []string{"/bin/cat"}, Stdin: strings.NewReader("piped\n")})
 	if string(r.Stdout) != "piped\n" {

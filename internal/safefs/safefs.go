@@ -216,3 +216,57 @@ func CopyDir(dst *os.File, src string, uid, gid int) error {
 		return fmt.Errorf("copy %s: %s is neither a file, a directory nor a link", src, p)
 	})
 }
+
+// ReadTree reads every regular file below the directory name beneath dir,
+// at most maxFiles files and maxBytes bytes in all, keyed by their path
+// relative to dir. Links are never followed; anything that is neither a
+// directory nor a regular file is an error.
+func ReadTree(dir *os.File, name string, maxFiles int, maxBytes int64) (map[string][]byte, error) {
+	out := map[string][]byte{}
+	var total int64
+	var walk func(rel string, depth int) error
+	walk = func(rel string, depth int) error {
+		if depth > 64 {
+			return fmt.Errorf("%s: too deep", rel)
+		}
+		d, err := Open(dir, rel, unix.O_RDONLY|unix.O_DIRECTORY, 0)
+		if err != nil {
+			return err
+		}
+		entries, err := d.ReadDir(-1)
+		d.Close()
+		if err != nil {
+			return fmt.Errorf("read %s: %w", rel, err)
+		}
+		for _, e := range entries {
+			p := path.Join(rel, e.Name())
+			switch {
+			case e.IsDir():
+				if err := walk(p, depth+1); err != nil {
+					return err
+				}
+			case e.Type().IsRegular():
+				if len(out) >= maxFiles {
+					return fmt.Errorf("%s: more than %d files", name, maxFiles)
+				}
+				b, err := ReadFile(dir, p, maxBytes-total)
+				if err != nil {
+					return err
+				}
+				total += int64(len(b))
+				out[p] = b
+			default:
+				return &fs.PathError{Op: "read", Path: p, Err: ErrNotRegular}
+			}
+		}
+		return nil
+	}
+	c, err := CleanName(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := walk(c, 0); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

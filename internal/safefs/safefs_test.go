@@ -119,3 +119,31 @@ func TestCopyDir(t *testing.T) {
 		t.Errorf("link copied as %q, %v; want the link itself", l, err)
 	}
 }
+
+func TestReadTree(t *testing.T) {
+	dir, path := openDir(t)
+	os.MkdirAll(filepath.Join(path, "out/a/b"), 0o755)
+	os.WriteFile(filepath.Join(path, "out/x.class"), []byte("X"), 0o644)
+	os.WriteFile(filepath.Join(path, "out/a/b/y.class"), []byte("YY"), 0o644)
+	tree, err := ReadTree(dir, "out/", 10, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(tree["out/x.class"]) != "X" || string(tree["out/a/b/y.class"]) != "YY" || len(tree) != 2 {
+		t.Fatalf("tree = %v", tree)
+	}
+	if _, err := ReadTree(dir, "out", 1, 100); err == nil {
+		t.Error("file cap not applied")
+	}
+	if _, err := ReadTree(dir, "out", 10, 2); err == nil {
+		t.Error("byte cap not applied")
+	}
+	os.Symlink("/etc", filepath.Join(path, "out/etc"))
+	if _, err := ReadTree(dir, "out", 10, 100); err == nil {
+		t.Error("a link inside the tree was accepted")
+	}
+	os.Symlink("/etc", filepath.Join(path, "linkdir"))
+	if _, err := ReadTree(dir, "linkdir", 10, 1<<20); err == nil {
+		t.Error("a linked directory was walked")
+	}
+}
