@@ -28,7 +28,7 @@ type box struct {
 	used *cgroup.Group // cgroup of the last run, removed on release
 
 	lastLimits cgroup.Limits // the cgroup limits of the last run
-	err  error         // set when the box can no longer be used
+	err        error         // set when the box can no longer be used
 }
 
 // startBox starts a box supervisor in new namespaces and waits until it has

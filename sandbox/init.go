@@ -40,9 +40,7 @@ type boxInit struct {
 	filter *syscall.SockFprog
 	msgs   chan *message
 	spawn  chan func() spawned // run on the spawner thread
-	// mounted is set once /box, /tmp and /dev/shm have their tmpfs.
-	mounted bool
-	spawns  chan spawned
+	spawns chan spawned
 }
 
 type spawned struct {
@@ -398,11 +396,6 @@ func (b *boxInit) ready(tasks []*os.File) error {
 		{WorkDir, fmt.Sprintf("size=%d,nr_inodes=16384,mode=0755,uid=%d,gid=%d", b.cfg.WorkSize, b.cfg.UID, b.cfg.GID)},
 	}
 	for _, m := range mounts {
-		if m.path != WorkDir && b.mounted && emptyTmpfs(m.path) {
-			// Nothing was made there (the root directory belongs to root,
-			// so nothing could be changed on it either): keep it.
-			continue
-		}
 		if err := unix.Unmount(m.path, unix.MNT_DETACH); err != nil && !errors.Is(err, unix.EINVAL) {
 			return wrap("unmount "+m.path, err)
 		}
@@ -410,23 +403,12 @@ func (b *boxInit) ready(tasks []*os.File) error {
 			return err
 		}
 	}
-	b.mounted = true
 	work, err := os.OpenFile(WorkDir, unix.O_RDONLY|unix.O_DIRECTORY, 0)
 	if err != nil {
 		return wrap("open work dir", err)
 	}
 	defer work.Close()
 	return b.c.send(&message{Op: opReady, files: []*os.File{work}})
-}
-
-// emptyTmpfs reports whether the tmpfs mounted on p holds nothing but its
-// root directory.
-func emptyTmpfs(p string) bool {
-	var st unix.Statfs_t
-	if err := unix.Statfs(p, &st); err != nil || st.Type != unix.TMPFS_MAGIC {
-		return false
-	}
-	return st.Files-st.Ffree <= 1 && st.Blocks == st.Bfree
 }
 
 // clearIPC removes every SysV shared memory segment, semaphore set and

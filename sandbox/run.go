@@ -379,10 +379,11 @@ func (s *Sandbox) run(ctx context.Context, b *box, spec *Spec, lim Limits) (*Res
 		}
 		toClose = append(toClose, r)
 		stdin = r
-		wg.Add(1)
+		// Not waited for: a reader that blocks (an interactor, a stream)
+		// must not hold the run. The copy ends when the program's end of
+		// the pipe is gone (EPIPE) or the reader ends.
 		go func() {
-			defer wg.Done()
-			io.Copy(w, in) // a program that stops reading gets no more
+			io.Copy(w, in)
 			w.Close()
 		}()
 	}

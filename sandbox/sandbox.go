@@ -42,7 +42,7 @@ type Limits struct {
 	Wall      time.Duration // wall clock; default 3 × CPU
 	Memory    int64         // bytes of memory of the whole run (swap off)
 	Pids      int           // processes and threads at once
-	Stack     int64         // bytes of stack (RLIMIT_STACK); default Memory
+	Stack     int64         // bytes of stack (RLIMIT_STACK); default 7/8 of Memory
 	FileSize  int64         // bytes in any one file written (RLIMIT_FSIZE)
 	OpenFiles int           // file descriptors (RLIMIT_NOFILE)
 	Stdout    int64         // bytes of standard output captured before OLE
@@ -57,7 +57,7 @@ var DefaultLimits = Limits{
 	FileSize:  64 << 20,
 	OpenFiles: 256,
 	Stdout:    64 << 20,
-	Stderr:    1 << 20,
+	Stderr:    8 << 20,
 }
 
 // WithDefaults returns l with every zero field set to its default.
@@ -76,7 +76,9 @@ func (l Limits) WithDefaults() Limits {
 		l.Pids = d.Pids
 	}
 	if l.Stack <= 0 {
-		l.Stack = l.Memory
+		// Nearly all of the memory: runaway recursion then ends as the stack
+		// overflow it is (SIGSEGV, RE), before the memory limit's OOM kill.
+		l.Stack = l.Memory - l.Memory/8
 	}
 	if l.FileSize <= 0 {
 		l.FileSize = d.FileSize
@@ -112,7 +114,9 @@ type Spec struct {
 	Dir string
 
 	// Stdin is the program's standard input; nil reads /dev/null. An
-	// *os.File is handed to the program as it is.
+	// *os.File is handed to the program as it is; any other reader is fed
+	// through a pipe, and may still be read from after Run returns when it
+	// blocks (Run does not wait for it).
 	Stdin io.Reader
 	// Stdout and Stderr receive the program's output. When nil, output is
 	// captured into the Result within the caps of Limits; an *os.File is

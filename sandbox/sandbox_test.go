@@ -330,7 +330,7 @@ func TestNoSeccompIsVisible(t *testing.T) {
 
 func TestLimitsWithDefaults(t *testing.T) {
 	l := sandbox.Limits{CPU: 2 * time.Second, Memory: 64 << 20}.WithDefaults()
-	if l.Wall != 6*time.Second || l.Stack != 64<<20 || l.Pids != sandbox.DefaultLimits.Pids || l.Stdout != sandbox.DefaultLimits.Stdout {
+	if l.Wall != 6*time.Second || l.Stack != 56<<20 || l.Pids != sandbox.DefaultLimits.Pids || l.Stdout != sandbox.DefaultLimits.Stdout {
 		t.Errorf("WithDefaults = %+v", l)
 	}
 }

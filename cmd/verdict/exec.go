@@ -129,7 +129,7 @@ func cmdExec(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.Var(sizeFlag{&lim.Memory}, "mem", "memory limit of the whole run (default 256MiB)")
 	fs.IntVar(&lim.Pids, "pids", 0, "processes and threads at once (default 64)")
 	fs.Var(sizeFlag{&lim.Stdout}, "stdout-limit", "standard output cap; more is OLE (default 64MiB)")
-	fs.Var(sizeFlag{&lim.Stderr}, "stderr-limit", "standard error cap; more is OLE (default 1MiB)")
+	fs.Var(sizeFlag{&lim.Stderr}, "stderr-limit", "standard error cap; more is OLE (default 8MiB)")
 	fs.Var(sizeFlag{&lim.FileSize}, "fsize", "largest file the program may write (default 64MiB)")
 	fs.Var(sizeFlag{&lim.Stack}, "stack", "stack size (default: the memory limit)")
 	fs.IntVar(&lim.OpenFiles, "nofile", 0, "open file descriptors (default 256)")

@@ -348,15 +348,17 @@ func (h *Hierarchy) Prepare(name string) (g *Group, err error) {
 			g = nil
 		}
 	}()
-	if h.version == V2 {
-		g.dirs = []string{filepath.Join(h.dir, name)}
-	} else {
-		g.dirs = []string{filepath.Join(h.memory, name), filepath.Join(h.pids, name), filepath.Join(h.cpuacct, name)}
+	dirs := []string{filepath.Join(h.dir, name)}
+	if h.version == V1 {
+		dirs = []string{filepath.Join(h.memory, name), filepath.Join(h.pids, name), filepath.Join(h.cpuacct, name)}
 	}
-	for _, d := range g.dirs {
+	for _, d := range dirs {
 		if err := os.Mkdir(d, 0o755); err != nil {
+			// Only what this call made is removed: never a group that
+			// already existed.
 			return g, fmt.Errorf("cgroup: create %s: %w", d, err)
 		}
+		g.dirs = append(g.dirs, d)
 	}
 	if h.version == V2 {
 		writes := [][2]string{{"memory.oom.group", "1"}}
