@@ -88,6 +88,7 @@ func (s *Sandbox) startBox(ctx context.Context) (*box, error) {
 		UID:       uid,
 		GID:       uid,
 		Binds:     s.cfg.Binds,
+		Overlays:  s.cfg.Overlays,
 		WorkSize:  s.cfg.WorkSize,
 		TmpSize:   s.cfg.TmpSize,
 		NoSeccomp: s.cfg.NoSeccomp,

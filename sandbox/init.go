@@ -339,6 +339,23 @@ func (b *boxInit) setup() error {
 		}
 	}
 
+	// Overlays: the lower layer is bound read-only under /.overlay/N, and
+	// each run gets an overlay of its own on the target (see ready).
+	for i, o := range b.cfg.Overlays {
+		if !filepath.IsAbs(o.Source) || !filepath.IsAbs(o.Target) {
+			return fmt.Errorf("sandbox: overlay %s:%s: paths must be absolute", o.Source, o.Target)
+		}
+		lower := in(overlayDir(i, "lower"))
+		for _, d := range []string{lower, in(overlayDir(i, "rw")), in(filepath.Clean(o.Target))} {
+			if err := os.MkdirAll(d, 0o755); err != nil {
+				return wrap("overlay mount point", err)
+			}
+		}
+		if err := bind(o.Source, lower, false); err != nil {
+			return err
+		}
+	}
+
 	// pivot_root into the new root and detach the old one: nothing of the
 	// host is reachable any more but what was mounted on purpose.
 	if err := unix.Chdir(root); err != nil {
@@ -403,12 +420,47 @@ func (b *boxInit) ready(tasks []*os.File) error {
 			return err
 		}
 	}
+	for i, o := range b.cfg.Overlays {
+		if err := b.freshOverlay(i, o); err != nil {
+			return err
+		}
+	}
 	work, err := os.OpenFile(WorkDir, unix.O_RDONLY|unix.O_DIRECTORY, 0)
 	if err != nil {
 		return wrap("open work dir", err)
 	}
 	defer work.Close()
 	return b.c.send(&message{Op: opReady, files: []*os.File{work}})
+}
+
+func overlayDir(i int, part string) string {
+	return fmt.Sprintf("/.overlay/%d/%s", i, part)
+}
+
+// freshOverlay replaces overlay i with a new one: the read-only lower layer
+// under an empty tmpfs layer, writable by the box's user.
+func (b *boxInit) freshOverlay(i int, o Overlay) error {
+	rw := overlayDir(i, "rw")
+	for _, p := range []string{o.Target, rw} {
+		if err := unix.Unmount(p, unix.MNT_DETACH); err != nil && !errors.Is(err, unix.EINVAL) {
+			return wrap("unmount "+p, err)
+		}
+	}
+	opts := fmt.Sprintf("size=%d,nr_inodes=65536,mode=0755", b.cfg.TmpSize)
+	if err := mount("tmpfs", rw, "tmpfs", unix.MS_NOSUID|unix.MS_NODEV, opts); err != nil {
+		return err
+	}
+	for _, d := range []string{rw + "/upper", rw + "/work"} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			return wrap("overlay layer", err)
+		}
+	}
+	// The layer's root is the box user's, so that it may add files.
+	if err := os.Chown(rw+"/upper", b.cfg.UID, b.cfg.GID); err != nil {
+		return wrap("overlay layer", err)
+	}
+	data := fmt.Sprintf("lowerdir=%s,upperdir=%s/upper,workdir=%s/work", overlayDir(i, "lower"), rw, rw)
+	return mount("overlay", o.Target, "overlay", unix.MS_NOSUID|unix.MS_NODEV, data)
 }
 
 // clearIPC removes every SysV shared memory segment, semaphore set and

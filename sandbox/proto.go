@@ -49,15 +49,25 @@ type Bind struct {
 	Optional bool   `json:"optional"` // skip when Source does not exist
 }
 
+// Overlay gives every run a writable view of a host directory: the
+// directory itself, read-only, under a fresh tmpfs layer of the run's own.
+// Nothing a run writes there outlives it. A toolchain's warm build cache is
+// the use: each run starts from the warm cache and may add to it.
+type Overlay struct {
+	Source string `json:"source"` // host directory, never written
+	Target string `json:"target"` // path inside the box
+}
+
 // boxConfig is what a box needs to build its file system.
 type boxConfig struct {
-	Root      string `json:"root"` // empty host directory to mount the new root on
-	UID       int    `json:"uid"`
-	GID       int    `json:"gid"`
-	Binds     []Bind `json:"binds"`
-	WorkSize  int64  `json:"work_size"`
-	TmpSize   int64  `json:"tmp_size"`
-	NoSeccomp bool   `json:"no_seccomp"`
+	Root      string    `json:"root"` // empty host directory to mount the new root on
+	UID       int       `json:"uid"`
+	GID       int       `json:"gid"`
+	Binds     []Bind    `json:"binds"`
+	Overlays  []Overlay `json:"overlays"`
+	WorkSize  int64     `json:"work_size"`
+	TmpSize   int64     `json:"tmp_size"`
+	NoSeccomp bool      `json:"no_seccomp"`
 	// Vfork selects the fast path of starting programs (cgroup v1).
 	Vfork bool `json:"vfork"`
 }

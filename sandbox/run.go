@@ -30,6 +30,9 @@ type Config struct {
 	// Binds are mounted into every box besides /usr (and /bin, /lib...
 	// as the host has them).
 	Binds []Bind
+	// Overlays give every run a fresh writable layer over a read-only host
+	// directory (a warm build cache).
+	Overlays []Overlay
 	// WorkSize and TmpSize cap the tmpfs of the work directory and of /tmp
 	// (and /dev/shm). What a program writes there counts towards its memory
 	// too. Default 256 MiB each.

@@ -144,7 +144,8 @@ func TestIsolation(t *testing.T) {
 			}
 			for _, c := range cases {
 				t.Run(c.name, func(t *testing.T) {
-					r := run(t, sb, &sandbox.Spec{Args: sh(c.script)})
+					// Generous limits: a loaded machine must not turn these into TLE.
+					r := run(t, sb, &sandbox.Spec{Args: sh(c.script), Limits: sandbox.Limits{CPU: 10 * time.Second, Wall: 60 * time.Second}})
 					out := strings.TrimSpace(string(r.Stdout))
 					if r.Status != sandbox.StatusOK {
 						t.Fatalf("status %s (%s), stdout %q stderr %q", r.Status, r.Message, out, r.Stderr)
@@ -332,5 +333,29 @@ func TestLimitsWithDefaults(t *testing.T) {
 	l := sandbox.Limits{CPU: 2 * time.Second, Memory: 64 << 20}.WithDefaults()
 	if l.Wall != 6*time.Second || l.Stack != 56<<20 || l.Pids != sandbox.DefaultLimits.Pids || l.Stdout != sandbox.DefaultLimits.Stdout {
 		t.Errorf("WithDefaults = %+v", l)
+	}
+}
+
+// TestOverlay: each run writes over a read-only host directory; no run sees
+// another's writes and the host directory never changes.
+func TestOverlay(t *testing.T) {
+	lower := t.TempDir()
+	os.Chmod(lower, 0o777)
+	os.WriteFile(filepath.Join(lower, "a"), []byte("host\n"), 0o666)
+	os.Chmod(filepath.Join(lower, "a"), 0o666)
+	os.Mkdir(filepath.Join(lower, "d"), 0o777)
+	os.Chmod(filepath.Join(lower, "d"), 0o777)
+	sb := newSandbox(t, sandbox.Config{Boxes: 1, Overlays: []sandbox.Overlay{{Source: lower, Target: "/cache/x"}}})
+	for i := 0; i < 2; i++ {
+		r := run(t, sb, &sandbox.Spec{Args: sh("cat /cache/x/a; ls /cache/x/d; echo run > /cache/x/a; echo new > /cache/x/d/b; cat /cache/x/a /cache/x/d/b")})
+		if r.Status != sandbox.StatusOK || string(r.Stdout) != "host\nrun\nnew\n" {
+			t.Fatalf("run %d: %s (%s) stdout %q stderr %q", i, r.Status, r.Message, r.Stdout, r.Stderr)
+		}
+	}
+	if b, _ := os.ReadFile(filepath.Join(lower, "a")); string(b) != "host\n" {
+		t.Errorf("host file changed to %q", b)
+	}
+	if _, err := os.Stat(filepath.Join(lower, "d", "b")); err == nil {
+		t.Error("a run's file reached the host directory")
 	}
 }
