@@ -3,6 +3,7 @@ package judge
 import (
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -34,7 +35,11 @@ func newEnv(t *testing.T) *env {
 		t.Fatal(err)
 	}
 	avail := reg.Available(context.Background())
-	sb, err := sandbox.New(context.Background(), sandbox.Config{Boxes: 2, Binds: Binds(avail)})
+	overlays, errs := PrepareCaches(context.Background(), avail, cacheDir(t))
+	for _, err := range errs {
+		t.Log(err)
+	}
+	sb, err := sandbox.New(context.Background(), sandbox.Config{Boxes: 2, Binds: Binds(avail), Overlays: overlays})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -44,6 +49,16 @@ func newEnv(t *testing.T) *env {
 		e.langs[l.ID] = l
 	}
 	return e
+}
+
+// cacheDir is where the build caches of the tests are kept between runs
+// (warming Go's takes a minute).
+func cacheDir(t *testing.T) string {
+	d := filepath.Join(os.TempDir(), "verdict-test-cache")
+	if err := os.MkdirAll(d, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
 
 var hello = map[string]string{

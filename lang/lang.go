@@ -35,6 +35,19 @@ type Limits struct {
 	CPUSeconds     int `yaml:"cpu_seconds" json:"cpu_seconds,omitempty"`
 }
 
+// Cache is a toolchain's build cache, warmed once on the host and given to
+// every compile as a fresh writable layer over the warm one.
+type Cache struct {
+	// Target is where compiles see the cache; the language's env points
+	// the toolchain there.
+	Target string `yaml:"target" json:"target"`
+	// Env names the variable that points the warming command at the cache.
+	Env string `yaml:"env" json:"env"`
+	// Warm is run once on the host, in an empty directory, with the
+	// language's environment and Env set to the host cache directory.
+	Warm []string `yaml:"warm" json:"warm"`
+}
+
 // Language is one entry of the registry.
 type Language struct {
 	ID         string   `yaml:"id" json:"id"`
@@ -52,6 +65,7 @@ type Language struct {
 	EntryPattern  string `yaml:"entry_pattern" json:"-"`
 	DefaultMain   string `yaml:"default_main" json:"-"`
 	CompileLimits Limits `yaml:"compile_limits" json:"compile_limits"`
+	Cache         *Cache `yaml:"cache" json:"-"`
 	RunLimits     Limits `yaml:"run_limits" json:"run_limits"`
 
 	// Version is what VersionCmd printed (first line), once probed.
@@ -85,6 +99,9 @@ func (l *Language) validate() error {
 			return fmt.Errorf("language %s: entry_pattern needs a group", l.ID)
 		}
 		l.entry = re
+	}
+	if c := l.Cache; c != nil && (!filepath.IsAbs(c.Target) || c.Env == "" || len(c.Warm) == 0) {
+		return fmt.Errorf("language %s: cache needs an absolute target, an env name and a warm command", l.ID)
 	}
 	if l.DefaultMain == "" {
 		l.DefaultMain = "main"

@@ -1,0 +1,137 @@
+package judge
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/verdict-judge/verdict/sandbox"
+)
+
+// Verdict is the judgement of a test or of a whole submission.
+type Verdict string
+
+// The verdicts, as contest judges give them. JE is a judge error: the
+// judging failed, never the submission's fault.
+const (
+	AC  Verdict = "AC" // accepted
+	WA  Verdict = "WA" // wrong answer
+	TLE Verdict = "TLE"
+	MLE Verdict = "MLE"
+	OLE Verdict = "OLE"
+	RE  Verdict = "RE"
+	CE  Verdict = "CE"
+	JE  Verdict = "JE"
+)
+
+// TestCase is one test: an input, the expected answer, and how to check.
+type TestCase struct {
+	Name   string // e.g. secret/group1/03
+	Group  string // e.g. secret/group1
+	Input  string // host path of the .in file
+	Answer string // host path of the .ans file
+	// Args are extra command-line arguments of the submission (2025-09).
+	Args []string
+	// CheckArgs are the output validator's flags for this test.
+	CheckArgs []string
+}
+
+// TestResult is what one test gave.
+type TestResult struct {
+	Name      string  `json:"name"`
+	Group     string  `json:"group"`
+	Verdict   Verdict `json:"verdict"`
+	CPUMs     float64 `json:"cpu_ms"`
+	WallMs    float64 `json:"wall_ms"`
+	MemoryKiB int64   `json:"memory_kib"`
+	Message   string  `json:"message,omitempty"`
+	Score     float64 `json:"score,omitempty"`
+}
+
+// RunLimits are the limits of a submission's run on one test.
+type RunLimits struct {
+	Time   time.Duration // CPU time
+	Memory int64         // bytes
+	Output int64         // bytes of standard output
+}
+
+// Checker decides whether a submission's output for a test is right.
+// An error is a judge error.
+type Checker interface {
+	Check(ctx context.Context, tc *TestCase, output []byte) (ok bool, message string, err error)
+}
+
+// sandboxLimits turns a problem's limits into the sandbox's, with the room
+// the language needs.
+func sandboxLimits(p *Program, lim RunLimits) sandbox.Limits {
+	l := sandbox.Limits{
+		CPU:    lim.Time,
+		Wall:   2*lim.Time + time.Second,
+		Memory: lim.Memory + int64(p.Lang.RunLimits.ExtraMemoryMiB)<<20,
+		Pids:   max(16, p.Lang.RunLimits.Pids),
+		Stdout: lim.Output,
+		Stderr: 64 << 10,
+	}
+	return l
+}
+
+// RunTest runs the program on one test and checks its output.
+func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase, lim RunLimits, chk Checker) TestResult {
+	tr := TestResult{Name: tc.Name, Group: tc.Group}
+	in, err := os.Open(tc.Input)
+	if err != nil {
+		tr.Verdict, tr.Message = JE, fmt.Sprintf("test input: %v", err)
+		return tr
+	}
+	defer in.Close()
+	sl := sandboxLimits(p, lim)
+	args := append(p.Args(lim.Memory), tc.Args...)
+	res, err := sb.Run(ctx, &sandbox.Spec{Args: args, Env: p.Lang.Env, Stdin: in, Files: p.Files, Limits: sl})
+	if err != nil {
+		tr.Verdict, tr.Message = JE, err.Error()
+		return tr
+	}
+	tr.CPUMs = float64(res.CPU.Microseconds()) / 1000
+	tr.WallMs = float64(res.Wall.Microseconds()) / 1000
+	tr.MemoryKiB = res.Memory >> 10
+	switch res.Status {
+	case sandbox.StatusOK:
+	case sandbox.StatusTLE:
+		tr.Verdict, tr.Message = TLE, res.Message
+		return tr
+	case sandbox.StatusMLE:
+		tr.Verdict, tr.Message = MLE, res.Message
+		return tr
+	case sandbox.StatusOLE:
+		tr.Verdict, tr.Message = OLE, res.Message
+		return tr
+	case sandbox.StatusRE:
+		tr.Verdict, tr.Message = RE, res.Message
+		if len(res.Stderr) > 0 {
+			tr.Message += ": " + tail(string(res.Stderr), 2000)
+		}
+		return tr
+	default:
+		tr.Verdict, tr.Message = JE, res.Message
+		return tr
+	}
+	ok, msg, err := chk.Check(ctx, tc, res.Stdout)
+	switch {
+	case err != nil:
+		tr.Verdict, tr.Message = JE, err.Error()
+	case ok:
+		tr.Verdict, tr.Message = AC, msg
+	default:
+		tr.Verdict, tr.Message = WA, msg
+	}
+	return tr
+}
+
+// tail keeps the end of s, where a crash's message is.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
