@@ -1,0 +1,244 @@
+package judge
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/verdict-judge/verdict/checker"
+	"github.com/verdict-judge/verdict/lang"
+	"github.com/verdict-judge/verdict/problem"
+	"github.com/verdict-judge/verdict/sandbox"
+)
+
+// Judge judges submissions to problems.
+type Judge struct {
+	SB       *sandbox.Sandbox
+	Compiler *Compiler
+	Langs    *lang.Registry
+}
+
+// Options change how a submission is judged.
+type Options struct {
+	// RunAll runs every test even after a failure.
+	RunAll bool
+	// TimeLimit overrides the problem's; used when the problem has none.
+	TimeLimit time.Duration
+}
+
+// DefaultTimeLimit is used when neither the problem nor the options give one.
+const DefaultTimeLimit = time.Second
+
+// CompileReport is the compile step of a Report.
+type CompileReport struct {
+	OK     bool   `json:"ok"`
+	Output string `json:"output"`
+	Cached bool   `json:"cached"`
+}
+
+// Report is the judgement of one submission.
+type Report struct {
+	Verdict     Verdict       `json:"verdict"`
+	Score       float64       `json:"score"`
+	Language    string        `json:"language"`
+	TimeLimitMs int64         `json:"time_limit_ms"`
+	Compile     CompileReport `json:"compile"`
+	Tests       []TestResult  `json:"tests"`
+	Message     string        `json:"message,omitempty"`
+}
+
+// ErrUnsupported is returned for problems of a kind this judge cannot judge yet.
+var ErrUnsupported = errors.New("judge: not supported yet")
+
+// Submit compiles and judges a submission. A *SourceError means the
+// submission itself is malformed; any other error is a judge error.
+func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language, srcs []Source, opt Options) (*Report, error) {
+	if p.Interactive || p.MultiPass {
+		return nil, fmt.Errorf("%w: interactive and multi-pass problems (%s)", ErrUnsupported, p.ShortName)
+	}
+	if p.Type == problem.Scoring {
+		return nil, fmt.Errorf("%w: scoring problems (%s)", ErrUnsupported, p.ShortName)
+	}
+	if err := CheckSources(srcs, p.Limits.Code); err != nil {
+		return nil, err
+	}
+	rep := &Report{Language: l.ID, Tests: []TestResult{}}
+	comp, err := j.Compiler.Compile(ctx, l, srcs)
+	if err != nil {
+		return nil, err
+	}
+	rep.Compile = CompileReport{OK: comp.OK, Output: comp.Output, Cached: comp.Cached}
+	if !comp.OK {
+		rep.Verdict = CE
+		return rep, nil
+	}
+	chk, err := j.checkerFor(ctx, p)
+	if err != nil {
+		return nil, err
+	}
+	lim := RunLimits{Time: p.Limits.TimeLimit, Memory: p.Limits.Memory, Output: p.Limits.Output}
+	if opt.TimeLimit > 0 {
+		lim.Time = opt.TimeLimit
+	}
+	if lim.Time <= 0 {
+		lim.Time = DefaultTimeLimit
+	}
+	if lim.Memory <= 0 {
+		lim.Memory = 1 << 30
+	}
+	if lim.Output <= 0 {
+		lim.Output = 8 << 20
+	}
+	rep.TimeLimitMs = lim.Time.Milliseconds()
+	rep.Verdict = AC
+	for _, c := range p.Cases() {
+		tc := &TestCase{
+			Name: c.Name, Group: filepath.Dir(c.Name), Input: c.InPath, Answer: c.AnsPath,
+			Args: c.Args, CheckArgs: c.OutputValidatorArgs,
+		}
+		tr := RunTest(ctx, j.SB, comp.Program, tc, lim, chk)
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		rep.Tests = append(rep.Tests, tr)
+		if tr.Verdict == JE {
+			rep.Verdict, rep.Message = JE, fmt.Sprintf("%s: %s", tr.Name, tr.Message)
+			return rep, nil
+		}
+		if tr.Verdict != AC && rep.Verdict == AC {
+			rep.Verdict = tr.Verdict
+			if !opt.RunAll {
+				break
+			}
+		}
+	}
+	if rep.Verdict == AC {
+		rep.Score = 1
+	}
+	return rep, nil
+}
+
+// checkerFor returns the problem's output validator: the default one, or
+// its own program compiled once.
+func (j *Judge) checkerFor(ctx context.Context, p *problem.Problem) (Checker, error) {
+	if p.OutputValidator == nil {
+		return defaultChecker{}, nil
+	}
+	srcs, err := programSources(p.OutputValidator)
+	if err != nil {
+		return nil, err
+	}
+	l, ok := j.Langs.ForFile(srcs[0].Name)
+	if !ok {
+		return nil, fmt.Errorf("judge: output validator %s: no language for it", p.OutputValidator.Path)
+	}
+	comp, err := j.Compiler.Compile(ctx, l, srcs)
+	if err != nil {
+		return nil, fmt.Errorf("judge: output validator: %w", err)
+	}
+	if !comp.OK {
+		return nil, fmt.Errorf("judge: output validator does not compile: %s", comp.Output)
+	}
+	lim := sandbox.Limits{CPU: p.Limits.ValidationTime, Memory: p.Limits.ValidationMemory, Stdout: p.Limits.ValidationOutput, Stderr: 1 << 20, Pids: 64}
+	if lim.CPU <= 0 {
+		lim.CPU = 60 * time.Second
+	}
+	return &programChecker{sb: j.SB, prog: comp.Program, lim: lim}, nil
+}
+
+// programSources reads a validator's files (a file, or a directory's files).
+func programSources(prog *problem.Program) ([]Source, error) {
+	if !prog.IsDir {
+		b, err := os.ReadFile(prog.Path)
+		if err != nil {
+			return nil, fmt.Errorf("judge: %w", err)
+		}
+		return []Source{{Name: filepath.Base(prog.Path), Data: b}}, nil
+	}
+	entries, err := os.ReadDir(prog.Path)
+	if err != nil {
+		return nil, fmt.Errorf("judge: %w", err)
+	}
+	var srcs []Source
+	for _, e := range entries {
+		if !e.Type().IsRegular() || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(prog.Path, e.Name()))
+		if err != nil {
+			return nil, fmt.Errorf("judge: %w", err)
+		}
+		srcs = append(srcs, Source{Name: e.Name(), Data: b})
+	}
+	if len(srcs) == 0 {
+		return nil, fmt.Errorf("judge: %s: no source files", prog.Path)
+	}
+	// The file that selects the language first: the one with a known
+	// extension other than headers.
+	for i, s := range srcs {
+		if ext := filepath.Ext(s.Name); ext != ".h" && ext != ".hpp" && ext != "" {
+			srcs[0], srcs[i] = srcs[i], srcs[0]
+			break
+		}
+	}
+	return srcs, nil
+}
+
+// defaultChecker is the package format's default output validator.
+type defaultChecker struct{}
+
+func (defaultChecker) Check(ctx context.Context, tc *TestCase, output []byte) (bool, string, error) {
+	opt, err := checker.ParseDefaultFlags(tc.CheckArgs)
+	if err != nil {
+		return false, "", fmt.Errorf("judge: validator flags: %w", err)
+	}
+	ans, err := os.Open(tc.Answer)
+	if err != nil {
+		return false, "", fmt.Errorf("judge: answer: %w", err)
+	}
+	defer ans.Close()
+	res, err := checker.Default(ans, bytes.NewReader(output), opt)
+	if err != nil {
+		return false, "", fmt.Errorf("judge: default validator: %w", err)
+	}
+	return res.Accepted, res.Message, nil
+}
+
+// programChecker runs a problem's own output validator in the sandbox:
+// `validator input answer feedback_dir/ [flags] < output`, exit 42 accepts,
+// 43 rejects, anything else is a judge error.
+type programChecker struct {
+	sb   *sandbox.Sandbox
+	prog *Program
+	lim  sandbox.Limits
+}
+
+func (c *programChecker) Check(ctx context.Context, tc *TestCase, output []byte) (bool, string, error) {
+	files := append([]sandbox.File(nil), c.prog.Files...)
+	files = append(files,
+		sandbox.File{Name: "judge/input", Path: tc.Input},
+		sandbox.File{Name: "judge/answer", Path: tc.Answer},
+		sandbox.File{Name: "feedback/.keep"},
+	)
+	args := append(append(c.prog.Args(c.lim.Memory), "judge/input", "judge/answer", "feedback/"), tc.CheckArgs...)
+	res, err := c.sb.Run(ctx, &sandbox.Spec{
+		Args: args, Env: c.prog.Lang.Env, Files: files, Stdin: bytes.NewReader(output),
+		Collect: []string{"feedback/judgemessage.txt"}, CollectLimit: 64 << 10, Limits: c.lim,
+	})
+	if err != nil {
+		return false, "", fmt.Errorf("judge: output validator: %w", err)
+	}
+	msg := strings.TrimSpace(string(res.Files["feedback/judgemessage.txt"]))
+	switch {
+	case res.Status == sandbox.StatusRE && res.Signal == 0 && res.ExitCode == 42:
+		return true, msg, nil
+	case res.Status == sandbox.StatusRE && res.Signal == 0 && res.ExitCode == 43:
+		return false, msg, nil
+	}
+	return false, "", fmt.Errorf("judge: output validator ended %s (%s), exit %d; stderr: %s", res.Status, res.Message, res.ExitCode, tail(string(res.Stderr), 1000))
+}

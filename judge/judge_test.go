@@ -1,0 +1,65 @@
+package judge
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/verdict-judge/verdict/problem"
+)
+
+// expected maps a submissions/ directory to the verdicts that fit it.
+var expected = map[string][]Verdict{
+	"accepted":            {AC},
+	"wrong_answer":        {WA},
+	"time_limit_exceeded": {TLE},
+	"run_time_error":      {RE, MLE},
+}
+
+// TestProblems judges every submission of every test problem and checks
+// the verdict against the directory it sits in.
+func TestProblems(t *testing.T) {
+	e := newEnv(t)
+	j := &Judge{SB: e.sb, Compiler: &Compiler{SB: e.sb, CacheDir: t.TempDir()}, Langs: e.reg}
+	dirs, _ := filepath.Glob("../testdata/problems/*")
+	if len(dirs) == 0 {
+		t.Fatal("no test problems")
+	}
+	for _, dir := range dirs {
+		p, err := problem.Load(dir)
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		defer p.Close()
+		if p.Interactive || p.Type == problem.Scoring {
+			continue
+		}
+		for _, s := range p.Submissions {
+			t.Run(p.ShortName+"/"+s.Category+"/"+filepath.Base(s.Path), func(t *testing.T) {
+				want, ok := expected[s.Category]
+				if !ok {
+					t.Skipf("no expectation for %s", s.Category)
+				}
+				l, ok := e.reg.ForFile(s.Path)
+				if !ok || e.langs[l.ID] == nil {
+					t.Skipf("no toolchain for %s", s.Path)
+				}
+				data, err := os.ReadFile(s.Path)
+				if err != nil {
+					t.Fatal(err)
+				}
+				rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, Options{})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, w := range want {
+					if rep.Verdict == w {
+						return
+					}
+				}
+				t.Errorf("verdict %s, want %v; compile %q; tests %+v", rep.Verdict, want, rep.Compile.Output, rep.Tests)
+			})
+		}
+	}
+}
