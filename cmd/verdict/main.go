@@ -22,6 +22,7 @@ Usage:
   verdict exec [flags] -- PROGRAM [ARGS...]   run one program in the sandbox
   verdict doctor [--json]                     report the isolation this machine gives
   verdict languages [--json]                  list the languages whose toolchain is present
+  verdict judge --problem DIR [--json] SRC... judge a submission against a problem package
   verdict help                                show this help
 
 Run "verdict COMMAND -h" for the flags of a command.
@@ -47,6 +48,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdExec(ctx, args[1:], stdout, stderr)
 	case "doctor":
 		return cmdDoctor(ctx, args[1:], stdout, stderr)
+	case "judge":
+		return cmdJudge(ctx, args[1:], stdout, stderr)
 	case "languages":
 		return cmdLanguages(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

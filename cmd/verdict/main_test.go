@@ -201,3 +201,50 @@ func TestLanguages(t *testing.T) {
 		t.Errorf("a missing languages file: exit %d, want 2", code)
 	}
 }
+
+func TestJudge(t *testing.T) {
+	needRoot(t)
+	cache := t.TempDir()
+	prob := "../../testdata/problems/sum"
+	code, stdout, stderr := runCmd(t, "judge", "--json", "--cache", cache, "--problem", prob, prob+"/submissions/accepted/sum.c")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var rep struct {
+		Verdict string
+		Compile struct{ OK bool }
+		Tests   []struct {
+			Name, Verdict string
+			CPUMs         float64 `json:"cpu_ms"`
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if rep.Verdict != "AC" || !rep.Compile.OK || len(rep.Tests) != 4 || rep.Tests[0].Name != "sample/1" {
+		t.Errorf("report %+v", rep)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.c")
+	os.WriteFile(bad, []byte("int main(void) { return y; }\n"), 0o644)
+	code, stdout, _ = runCmd(t, "judge", "--cache", cache, "--problem", prob, bad)
+	if code != 0 || !strings.Contains(stdout, "CE") || !strings.Contains(stdout, "bad.c") && !strings.Contains(stdout, "main.c:1") {
+		t.Errorf("compile error: exit %d\n%s", code, stdout)
+	}
+	for _, args := range [][]string{
+		{"judge", "--problem", prob},
+		{"judge", prob + "/submissions/accepted/sum.c"},
+		{"judge", "--problem", "/no/such/problem", prob + "/submissions/accepted/sum.c"},
+		{"judge", "--cache", cache, "--problem", prob, "--lang", "cobol", prob + "/submissions/accepted/sum.c"},
+		{"judge", "--cache", cache, "--problem", prob, "/no/such/source.c"},
+		{"judge", "--cache", cache, "--problem", prob, prob + "/problem.yaml"},
+	} {
+		if code, _, stderr := runCmd(t, args...); code != 2 || stderr == "" {
+			t.Errorf("%q: exit %d, want 2 with a message", args, code)
+		}
+	}
+	empty := filepath.Join(t.TempDir(), "empty.py")
+	os.WriteFile(empty, nil, 0o644)
+	if code, _, stderr := runCmd(t, "judge", "--cache", cache, "--problem", prob, empty); code != 2 || !strings.Contains(stderr, "empty") {
+		t.Errorf("empty source: exit %d %s", code, stderr)
+	}
+}
