@@ -58,11 +58,8 @@ var ErrUnsupported = errors.New("judge: not supported yet")
 // Submit compiles and judges a submission. A *SourceError means the
 // submission itself is malformed; any other error is a judge error.
 func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language, srcs []Source, opt Options) (*Report, error) {
-	if p.Interactive || p.MultiPass {
-		return nil, fmt.Errorf("%w: interactive and multi-pass problems (%s)", ErrUnsupported, p.ShortName)
-	}
-	if p.Type == problem.Scoring {
-		return nil, fmt.Errorf("%w: scoring problems (%s)", ErrUnsupported, p.ShortName)
+	if p.MultiPass {
+		return nil, fmt.Errorf("%w: multi-pass problems (%s)", ErrUnsupported, p.ShortName)
 	}
 	if err := CheckSources(srcs, p.Limits.Code); err != nil {
 		return nil, err
@@ -95,13 +92,19 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 		lim.Output = 8 << 20
 	}
 	rep.TimeLimitMs = lim.Time.Milliseconds()
+	run := func(tc *TestCase) TestResult { return RunTest(ctx, j.SB, comp.Program, tc, lim, chk) }
+	if p.Interactive {
+		run = func(tc *TestCase) TestResult { return j.runInteractive(ctx, p, comp.Program, tc, lim, chk) }
+	}
+	if p.Type == problem.Scoring {
+		if err := j.judgeScoring(ctx, p, run, rep); err != nil {
+			return nil, err
+		}
+		return rep, nil
+	}
 	rep.Verdict = AC
 	for _, c := range p.Cases() {
-		tc := &TestCase{
-			Name: c.Name, Group: filepath.Dir(c.Name), Input: c.InPath, Answer: c.AnsPath,
-			Args: c.Args, CheckArgs: c.OutputValidatorArgs,
-		}
-		tr := RunTest(ctx, j.SB, comp.Program, tc, lim, chk)
+		tr := run(testCase(c))
 		if ctx.Err() != nil {
 			return nil, ctx.Err()
 		}
@@ -121,6 +124,14 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 		rep.Score = 1
 	}
 	return rep, nil
+}
+
+// testCase turns a package's test case into the judge's.
+func testCase(c *problem.Case) *TestCase {
+	return &TestCase{
+		Name: c.Name, Group: filepath.Dir(c.Name), Input: c.InPath, Answer: c.AnsPath,
+		Args: c.Args, CheckArgs: c.OutputValidatorArgs,
+	}
 }
 
 // checkerFor returns the problem's output validator: the default one, or
