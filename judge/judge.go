@@ -140,26 +140,38 @@ func (j *Judge) checkerFor(ctx context.Context, p *problem.Problem) (Checker, er
 	if p.OutputValidator == nil {
 		return defaultChecker{}, nil
 	}
-	srcs, err := programSources(p.OutputValidator)
+	comp, err := j.compileProgram(ctx, p.OutputValidator, "output validator")
 	if err != nil {
 		return nil, err
-	}
-	l, ok := j.Langs.ForFile(srcs[0].Name)
-	if !ok {
-		return nil, fmt.Errorf("judge: output validator %s: no language for it", p.OutputValidator.Path)
-	}
-	comp, err := j.Compiler.Compile(ctx, l, srcs)
-	if err != nil {
-		return nil, fmt.Errorf("judge: output validator: %w", err)
-	}
-	if !comp.OK {
-		return nil, fmt.Errorf("judge: output validator does not compile: %s", comp.Output)
 	}
 	lim := sandbox.Limits{CPU: p.Limits.ValidationTime, Memory: p.Limits.ValidationMemory, Stdout: p.Limits.ValidationOutput, Stderr: 1 << 20, Pids: 64}
 	if lim.CPU <= 0 {
 		lim.CPU = 60 * time.Second
 	}
 	return &programChecker{sb: j.SB, prog: comp.Program, lim: lim}, nil
+}
+
+// compileProgram compiles one of the package's own programs (a validator).
+func (j *Judge) compileProgram(ctx context.Context, prog *problem.Program, what string) (*Compiled, error) {
+	srcs, err := programSources(prog)
+	if err != nil {
+		return nil, err
+	}
+	l, ok := j.Langs.ForFile(srcs[0].Name)
+	if !ok || l.Version == "" {
+		return nil, fmt.Errorf("judge: %s %s: no language present here for it", what, prog.Path)
+	}
+	if len(srcs) == 1 {
+		srcs[0].Name = l.SourceName(srcs[0].Data)
+	}
+	comp, err := j.Compiler.Compile(ctx, l, srcs)
+	if err != nil {
+		return nil, fmt.Errorf("judge: %s %s: %w", what, prog.Path, err)
+	}
+	if !comp.OK {
+		return nil, fmt.Errorf("judge: %s %s does not compile: %s", what, prog.Path, comp.Output)
+	}
+	return comp, nil
 }
 
 // programSources reads a validator's files (a file, or a directory's files).

@@ -23,6 +23,7 @@ Usage:
   verdict doctor [--json]                     report the isolation this machine gives
   verdict languages [--json]                  list the languages whose toolchain is present
   verdict judge --problem DIR [--json] SRC... judge a submission against a problem package
+  verdict problem verify DIR_OR_ZIP [--json]  judge a package's own submissions, check its data
   verdict help                                show this help
 
 Run "verdict COMMAND -h" for the flags of a command.
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdDoctor(ctx, args[1:], stdout, stderr)
 	case "judge":
 		return cmdJudge(ctx, args[1:], stdout, stderr)
+	case "problem":
+		return cmdProblem(ctx, args[1:], stdout, stderr)
 	case "languages":
 		return cmdLanguages(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":

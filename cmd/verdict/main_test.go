@@ -248,3 +248,32 @@ func TestJudge(t *testing.T) {
 		t.Errorf("empty source: exit %d %s", code, stderr)
 	}
 }
+
+func TestProblemVerify(t *testing.T) {
+	needRoot(t)
+	code, stdout, stderr := runCmd(t, "problem", "verify", "../../testdata/problems/anypair", "--json", "--cache", t.TempDir())
+	if code != 0 {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	var rep struct {
+		Submissions []struct {
+			Path, Expected, Verdict string
+			OK                      bool
+		}
+		Summary struct{ OK bool }
+	}
+	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
+		t.Fatal(err)
+	}
+	if !rep.Summary.OK || len(rep.Submissions) != 3 {
+		t.Errorf("report %+v", rep)
+	}
+	for _, args := range [][]string{{"problem"}, {"problem", "verify"}, {"problem", "frobnicate"}} {
+		if code, _, _ := runCmd(t, args...); code != 2 {
+			t.Errorf("%q: exit %d, want 2", args, code)
+		}
+	}
+	if code, _, stderr := runCmd(t, "problem", "verify", "/no/such/package"); code != 1 || stderr == "" {
+		t.Errorf("missing package: exit %d %q", code, stderr)
+	}
+}
