@@ -28,7 +28,7 @@ func PrepareCaches(ctx context.Context, langs []*lang.Language, dir string) ([]s
 		if l.Cache == nil {
 			continue
 		}
-		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%q\x00%q", l.ID, l.Version, l.Cache.Warm, l.Env)))
+		h := sha256.Sum256([]byte(fmt.Sprintf("%s\x00%s\x00%q\x00%q\x00%q\x00%q", l.ID, l.Version, l.Cache.Warm, l.Env, l.Cache.Files, l.Cache.Dirs)))
 		d := filepath.Join(dir, l.ID+"-"+hex.EncodeToString(h[:6]))
 		if err := warm(ctx, l, d); err != nil {
 			errs = append(errs, fmt.Errorf("judge: warming the %s build cache: %w", l.ID, err))
@@ -62,13 +62,27 @@ func warm(ctx context.Context, l *lang.Language, d string) error {
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Minute)
 	defer cancel()
-	bin, err := lookPath(l.Cache.Warm[0], l.PATH())
+	for name, content := range l.Cache.Files {
+		if err := os.WriteFile(filepath.Join(work, name), []byte(content), 0o600); err != nil {
+			return err
+		}
+	}
+	for _, dir := range l.Cache.Dirs {
+		if err := os.MkdirAll(filepath.Join(cache, dir), 0o700); err != nil {
+			return err
+		}
+	}
+	argv := lang.Expand(l.Cache.Warm, map[string]string{"cache": cache}, nil)
+	bin, err := lookPath(argv[0], l.PATH())
 	if err != nil {
 		return err
 	}
-	cmd := exec.CommandContext(ctx, bin, l.Cache.Warm[1:]...)
+	cmd := exec.CommandContext(ctx, bin, argv[1:]...)
 	cmd.Dir = work
-	cmd.Env = append(append([]string(nil), l.Env...), l.Cache.Env+"="+cache)
+	cmd.Env = append([]string(nil), l.Env...)
+	if l.Cache.Env != "" {
+		cmd.Env = append(cmd.Env, l.Cache.Env+"="+cache)
+	}
 	if out, err := cmd.CombinedOutput(); err != nil {
 		return fmt.Errorf("%v: %s", err, tail(string(out), 2000))
 	}

@@ -35,17 +35,22 @@ type Limits struct {
 	CPUSeconds     int `yaml:"cpu_seconds" json:"cpu_seconds,omitempty"`
 }
 
-// Cache is a toolchain's build cache, warmed once on the host and given to
-// every compile as a fresh writable layer over the warm one.
+// Cache is a toolchain's build cache (Go's build cache, a C++ precompiled
+// header), made once on the host and given to every compile as a fresh
+// writable layer over it.
 type Cache struct {
-	// Target is where compiles see the cache; the language's env points
-	// the toolchain there.
+	// Target is where compiles see the cache.
 	Target string `yaml:"target" json:"target"`
-	// Env names the variable that points the warming command at the cache.
-	Env string `yaml:"env" json:"env"`
-	// Warm is run once on the host, in an empty directory, with the
-	// language's environment and Env set to the host cache directory.
+	// Env, when set, names a variable that points the warming command at
+	// the cache directory.
+	Env string `yaml:"env" json:"env,omitempty"`
+	// Warm is run once on the host, in a directory holding Files, with the
+	// language's environment; {cache} in it is the host cache directory.
 	Warm []string `yaml:"warm" json:"warm"`
+	// Files are written into the warming command's directory.
+	Files map[string]string `yaml:"files" json:"files,omitempty"`
+	// Dirs are made in the cache directory before warming.
+	Dirs []string `yaml:"dirs" json:"dirs,omitempty"`
 }
 
 // Language is one entry of the registry.
@@ -100,8 +105,20 @@ func (l *Language) validate() error {
 		}
 		l.entry = re
 	}
-	if c := l.Cache; c != nil && (!filepath.IsAbs(c.Target) || c.Env == "" || len(c.Warm) == 0) {
-		return fmt.Errorf("language %s: cache needs an absolute target, an env name and a warm command", l.ID)
+	if c := l.Cache; c != nil {
+		if !filepath.IsAbs(c.Target) || len(c.Warm) == 0 {
+			return fmt.Errorf("language %s: cache needs an absolute target and a warm command", l.ID)
+		}
+		for name := range c.Files {
+			if name == "" || strings.ContainsAny(name, "/\x00") {
+				return fmt.Errorf("language %s: cache file %q must be a plain file name", l.ID, name)
+			}
+		}
+		for _, d := range c.Dirs {
+			if filepath.IsAbs(d) || strings.Contains(d, "..") {
+				return fmt.Errorf("language %s: cache dir %q must be relative", l.ID, d)
+			}
+		}
 	}
 	if l.DefaultMain == "" {
 		l.DefaultMain = "main"
