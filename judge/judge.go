@@ -49,6 +49,7 @@ type Report struct {
 	TimeLimitMs int64         `json:"time_limit_ms"`
 	Compile     CompileReport `json:"compile"`
 	Tests       []TestResult  `json:"tests"`
+	Groups      []GroupResult `json:"groups,omitempty"`
 	Message     string        `json:"message,omitempty"`
 }
 

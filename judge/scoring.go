@@ -56,7 +56,7 @@ func (j *Judge) judgeScoring(ctx context.Context, p *problem.Problem, run func(*
 			break
 		}
 	}
-	// TODO(lead): rep.Groups = s.Groups once Report has the field.
+	rep.Groups = s.Groups
 	return nil
 }
 
@@ -198,6 +198,9 @@ func ScoreResults(p *problem.Problem, tests []TestResult) (*Scoring, error) {
 		scoreLegacy(p, byName, s)
 	} else {
 		score2025(p, byName, s)
+	}
+	if s.Verdict == JE {
+		s.Score = 0
 	}
 	return s, nil
 }
