@@ -29,6 +29,9 @@ type box struct {
 
 	lastLimits cgroup.Limits // the cgroup limits of the last run
 	err        error         // set when the box can no longer be used
+	// finished is set when the current run's program ended and the box
+	// reported it: the box is sound even if the run is then failed.
+	finished bool
 }
 
 // startBox starts a box supervisor in new namespaces and waits until it has

@@ -316,9 +316,12 @@ func (s *Sandbox) Run(ctx context.Context, spec *Spec) (*Result, error) {
 		return nil, err
 	}
 	defer s.release(b)
+	b.finished = false
 	res, err := s.run(ctx, b, spec, lim)
-	if err != nil && b.err == nil {
-		// Whatever went wrong, do not trust this box again.
+	cancelled := ctx.Err() != nil && errors.Is(err, ctx.Err())
+	if err != nil && b.err == nil && !(cancelled && b.finished) {
+		// Whatever went wrong, do not trust this box again; a run that
+		// was cancelled and then ended cleanly leaves a sound box.
 		b.err = err
 	}
 	return res, err
@@ -460,6 +463,7 @@ wait:
 			}
 			if m.Op == opDone && m.Done != nil {
 				resp = m.Done
+				b.finished = true
 				break wait
 			}
 		case <-wall.C:

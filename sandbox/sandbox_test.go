@@ -294,6 +294,7 @@ func TestCancel(t *testing.T) {
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("cancel took %v", d)
 	}
+	// The box was not thrown away: the same supervisor (same uid) serves.
 	r := run(t, sb, &sandbox.Spec{Args: []string{"/bin/echo", "again"}})
 	if r.Status != sandbox.StatusOK || string(r.Stdout) != "again\n" {
 		t.Fatalf("run after cancel: %s %q", r.Status, r.Stdout)
