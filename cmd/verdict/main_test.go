@@ -204,7 +204,7 @@ func TestLanguages(t *testing.T) {
 
 func TestJudge(t *testing.T) {
 	needRoot(t)
-	cache := t.TempDir()
+	cache := testCache(t)
 	prob := "../../testdata/problems/sum"
 	code, stdout, stderr := runCmd(t, "judge", "--json", "--cache", cache, "--problem", prob, prob+"/submissions/accepted/sum.c")
 	if code != 0 {
@@ -251,7 +251,7 @@ func TestJudge(t *testing.T) {
 
 func TestProblemVerify(t *testing.T) {
 	needRoot(t)
-	code, stdout, stderr := runCmd(t, "problem", "verify", "../../testdata/problems/anypair", "--json", "--cache", t.TempDir())
+	code, stdout, stderr := runCmd(t, "problem", "verify", "../../testdata/problems/anypair", "--json", "--cache", testCache(t))
 	if code != 0 {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
@@ -276,4 +276,15 @@ func TestProblemVerify(t *testing.T) {
 	if code, _, stderr := runCmd(t, "problem", "verify", "/no/such/package"); code != 1 || stderr == "" {
 		t.Errorf("missing package: exit %d %q", code, stderr)
 	}
+}
+
+// testCache is the cache directory the tests share: warming the toolchain
+// caches (Go's standard library, C++'s precompiled header) takes a minute,
+// once per machine.
+func testCache(t *testing.T) string {
+	d := filepath.Join(os.TempDir(), "verdict-test-cache", "cli")
+	if err := os.MkdirAll(d, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	return d
 }
