@@ -54,7 +54,8 @@ func newEnv(t *testing.T) *env {
 // cacheDir is where the build caches of the tests are kept between runs
 // (warming Go's takes a minute).
 func cacheDir(t *testing.T) string {
-	d := filepath.Join(os.TempDir(), "verdict-test-cache")
+	// The same directory as the command tests' (cmd/verdict), warmed once.
+	d := filepath.Join(os.TempDir(), "verdict-test-cache", "cli", "toolchains")
 	if err := os.MkdirAll(d, 0o700); err != nil {
 		t.Fatal(err)
 	}
