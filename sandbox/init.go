@@ -40,6 +40,8 @@ type boxInit struct {
 	filter *syscall.SockFprog
 	msgs   chan *message
 	spawn  chan func() spawned // run on the spawner thread
+	// fresh holds the state of /tmp and /dev/shm when they were mounted.
+	fresh  map[string]tmpfsState
 	spawns chan spawned
 }
 
@@ -119,7 +121,7 @@ func boxMain() int {
 	if err != nil || m.Op != opSetup || m.Setup == nil {
 		return 2
 	}
-	b := &boxInit{c: c, cfg: *m.Setup}
+	b := &boxInit{c: c, cfg: *m.Setup, fresh: map[string]tmpfsState{}}
 	if err := b.setup(); err != nil {
 		c.send(&message{Op: opFail, Error: err.Error()})
 		return 1
@@ -413,11 +415,17 @@ func (b *boxInit) ready(tasks []*os.File) error {
 		{WorkDir, fmt.Sprintf("size=%d,nr_inodes=16384,mode=0755,uid=%d,gid=%d", b.cfg.WorkSize, b.cfg.UID, b.cfg.GID)},
 	}
 	for _, m := range mounts {
+		if m.path != WorkDir && b.untouched(m.path) {
+			continue
+		}
 		if err := unix.Unmount(m.path, unix.MNT_DETACH); err != nil && !errors.Is(err, unix.EINVAL) {
 			return wrap("unmount "+m.path, err)
 		}
 		if err := mount("tmpfs", m.path, "tmpfs", unix.MS_NOSUID|unix.MS_NODEV, m.opts); err != nil {
 			return err
+		}
+		if m.path != WorkDir {
+			b.remember(m.path)
 		}
 	}
 	for i, o := range b.cfg.Overlays {
@@ -431,6 +439,46 @@ func (b *boxInit) ready(tasks []*os.File) error {
 	}
 	defer work.Close()
 	return b.c.send(&message{Op: opReady, files: []*os.File{work}})
+}
+
+// tmpfsState is what can be seen of an empty tmpfs from inside.
+type tmpfsState struct {
+	files, free         uint64
+	blocks, bfree       uint64
+	atime, mtime, ctime unix.Timespec
+	mode                uint32
+	uid, gid            uint32
+}
+
+func readTmpfsState(p string) (tmpfsState, bool) {
+	var fs unix.Statfs_t
+	var st unix.Stat_t
+	if unix.Statfs(p, &fs) != nil || fs.Type != unix.TMPFS_MAGIC || unix.Lstat(p, &st) != nil {
+		return tmpfsState{}, false
+	}
+	return tmpfsState{fs.Files, fs.Ffree, fs.Blocks, fs.Bfree, st.Atim, st.Mtim, st.Ctim, st.Mode, st.Uid, st.Gid}, true
+}
+
+// remember notes the state of the fresh tmpfs on p.
+func (b *boxInit) remember(p string) {
+	if st, ok := readTmpfsState(p); ok {
+		b.fresh[p] = st
+	} else {
+		delete(b.fresh, p)
+	}
+}
+
+// untouched reports whether the tmpfs on p (/tmp or /dev/shm, whose root
+// belongs to root) is exactly as it was mounted: no file in it, no block
+// used, and its root directory's times and owner unchanged. Nothing of an
+// earlier run can then be seen in it, and mounting it again is skipped.
+func (b *boxInit) untouched(p string) bool {
+	was, ok := b.fresh[p]
+	if !ok {
+		return false
+	}
+	now, ok := readTmpfsState(p)
+	return ok && now == was
 }
 
 func overlayDir(i int, part string) string {
