@@ -1,0 +1,2 @@
+require('fs').readFileSync(0, 'utf8');
+throw new Error('boom');
