@@ -20,6 +20,11 @@ vet:
 test: vet
 	$(GO) test -count=1 -timeout 25m ./...
 
-# Side-by-side benchmark of the sandbox against bare fork+exec.
+# Side-by-side benchmarks of the sandbox (against bare fork+exec) and of the
+# judge (against a bare compile and runs), written to docs/BENCHMARKS.md.
 bench:
-	VERDICT_BENCH=1 $(GO) test ./sandbox -run TestBenchmarkReport -v -count=1 -timeout 20m
+	VERDICT_BENCH=1 VERDICT_BENCH_OUT=$(CURDIR)/docs/.bench-sandbox.md $(GO) test ./sandbox -run TestBenchmarkReport -v -count=1 -timeout 20m
+	VERDICT_BENCH=1 VERDICT_BENCH_OUT=$(CURDIR)/docs/.bench-judge.md $(GO) test ./judge -run TestJudgeBenchmarkReport -v -count=1 -timeout 20m
+	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\`; rerun it to measure your machine."; echo; \
+	  cat docs/.bench-sandbox.md; echo; echo "## Judging"; echo; cat docs/.bench-judge.md; } > docs/BENCHMARKS.md
+	rm -f docs/.bench-sandbox.md docs/.bench-judge.md
