@@ -183,25 +183,9 @@ func (j *Judge) runInteractive(ctx context.Context, p *problem.Problem, prog *Pr
 	}
 	sr := so.res
 	setUsage(&tr, sr)
-	switch sr.Status {
-	case sandbox.StatusOK:
-	case sandbox.StatusTLE: // 3.
-		tr.Verdict, tr.Message = TLE, sr.Message
-		return tr
-	case sandbox.StatusMLE: // 4., and the other limits like it
-		tr.Verdict, tr.Message = MLE, sr.Message
-		return tr
-	case sandbox.StatusOLE:
-		tr.Verdict, tr.Message = OLE, sr.Message
-		return tr
-	case sandbox.StatusRE:
-		tr.Verdict, tr.Message = RE, sr.Message
-		if len(sr.Stderr) > 0 {
-			tr.Message += ": " + tail(string(sr.Stderr), 2000)
-		}
-		return tr
-	default:
-		tr.Verdict, tr.Message = JE, sr.Message
+	// 3. TLE, then 4. the other ways a run fails (RE, MLE, OLE).
+	if v, m := runVerdict(sr); v != "" {
+		tr.Verdict, tr.Message = v, m
 		return tr
 	}
 	// 5. The validator's verdict.

@@ -95,25 +95,8 @@ func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase,
 	tr.CPUMs = float64(res.CPU.Microseconds()) / 1000
 	tr.WallMs = float64(res.Wall.Microseconds()) / 1000
 	tr.MemoryKiB = res.Memory >> 10
-	switch res.Status {
-	case sandbox.StatusOK:
-	case sandbox.StatusTLE:
-		tr.Verdict, tr.Message = TLE, res.Message
-		return tr
-	case sandbox.StatusMLE:
-		tr.Verdict, tr.Message = MLE, res.Message
-		return tr
-	case sandbox.StatusOLE:
-		tr.Verdict, tr.Message = OLE, res.Message
-		return tr
-	case sandbox.StatusRE:
-		tr.Verdict, tr.Message = RE, res.Message
-		if len(res.Stderr) > 0 {
-			tr.Message += ": " + tail(string(res.Stderr), 2000)
-		}
-		return tr
-	default:
-		tr.Verdict, tr.Message = JE, res.Message
+	if v, msg := runVerdict(res); v != "" {
+		tr.Verdict, tr.Message = v, msg
 		return tr
 	}
 	ok, msg, err := chk.Check(ctx, tc, res.Stdout)
@@ -126,6 +109,28 @@ func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase,
 		tr.Verdict, tr.Message = WA, msg
 	}
 	return tr
+}
+
+// runVerdict is the verdict of a run that did not end normally, with its
+// message; "" when the program exited with status 0.
+func runVerdict(res *sandbox.Result) (Verdict, string) {
+	switch res.Status {
+	case sandbox.StatusOK:
+		return "", ""
+	case sandbox.StatusTLE:
+		return TLE, res.Message
+	case sandbox.StatusMLE:
+		return MLE, res.Message
+	case sandbox.StatusOLE:
+		return OLE, res.Message
+	case sandbox.StatusRE:
+		msg := res.Message
+		if len(res.Stderr) > 0 {
+			msg += ": " + tail(string(res.Stderr), 2000)
+		}
+		return RE, msg
+	}
+	return JE, res.Message
 }
 
 // tail keeps the end of s, where a crash's message is.
