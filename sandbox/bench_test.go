@@ -5,8 +5,10 @@ package sandbox_test
 //	go test ./sandbox -run '^$' -bench . -count 1
 //
 // Each benchmark reports the median and 99th percentile of one run
-// (p50-µs, p99-µs) and the runs per second it reached. They need root and
-// gcc. TestBenchmarkReport (report_test.go) measures the same things side
+// (p50-µs, p99-µs), the runs per second it reached and the CPU time the
+// whole machine spent per run (cpu-ms/run, from /proc/stat: the program,
+// the box supervisor, the host side and anything else running). They need
+// root and gcc. TestBenchmarkReport (report_test.go) measures the same things side
 // by side in one go, with accuracy checks, and prints a Markdown table.
 
 import (
@@ -370,7 +372,7 @@ func toMicros(d time.Duration) float64 { return float64(d) / float64(time.Micros
 func benchSerial(b *testing.B, run runFunc) {
 	b.Helper()
 	var lat []time.Duration
-	start := time.Now()
+	c0, start := readCPUTimes(b), time.Now()
 	for b.Loop() {
 		t0 := time.Now()
 		if err := run(); err != nil {
@@ -378,11 +380,12 @@ func benchSerial(b *testing.B, run runFunc) {
 		}
 		lat = append(lat, time.Since(t0))
 	}
-	elapsed := time.Since(start)
+	elapsed, busy := time.Since(start), readCPUTimes(b).sub(c0).busy
 	s := summarizeLatency(lat)
 	b.ReportMetric(toMicros(s.p50), "p50-µs")
 	b.ReportMetric(toMicros(s.p99), "p99-µs")
 	b.ReportMetric(float64(len(lat))/elapsed.Seconds(), "runs/s")
+	b.ReportMetric(busy.Seconds()*1e3/float64(len(lat)), "cpu-ms/run")
 }
 
 // benchConcurrent measures conc runs at a time, reporting p50, p99 of one
@@ -394,7 +397,9 @@ func benchConcurrent(b *testing.B, conc int, run runFunc) {
 		b.Fatal(err)
 	}
 	b.ResetTimer()
+	c0 := readCPUTimes(b)
 	lat, elapsed, err := runMany(b.N, conc, run)
+	busy := readCPUTimes(b).sub(c0).busy
 	b.StopTimer()
 	if err != nil {
 		b.Fatal(err)
@@ -403,6 +408,7 @@ func benchConcurrent(b *testing.B, conc int, run runFunc) {
 	b.ReportMetric(toMicros(s.p50), "p50-µs")
 	b.ReportMetric(toMicros(s.p99), "p99-µs")
 	b.ReportMetric(float64(b.N)/elapsed.Seconds(), "runs/s")
+	b.ReportMetric(busy.Seconds()*1e3/float64(b.N), "cpu-ms/run")
 }
 
 // Baselines: a bare fork+exec of the same programs.
@@ -431,9 +437,13 @@ func BenchmarkBareForkExecHello2AtATime(b *testing.B) {
 
 // The sandbox.
 
+// BenchmarkRunTrue also reports the median peak memory the sandbox
+// measured (target: under 2 MiB).
 func BenchmarkRunTrue(b *testing.B) {
 	sb := benchSandbox(b, 2, nil)
-	benchSerial(b, sandboxRunner(b.Context(), sb, sandbox.Spec{Args: []string{"/bin/true"}}, "", nil))
+	var mem memSamples
+	benchSerial(b, sandboxRunner(b.Context(), sb, sandbox.Spec{Args: []string{"/bin/true"}}, "", mem.add))
+	b.ReportMetric(float64(medianOf(mem.values()))/(1<<10), "peak-KiB")
 }
 
 func BenchmarkRunTrue2AtATime(b *testing.B) {

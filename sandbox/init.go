@@ -39,10 +39,10 @@ type boxInit struct {
 	cfg    boxConfig
 	filter *syscall.SockFprog
 	msgs   chan *message
-	spawn  chan func() spawned // run on the spawner thread
+	helper chan func() error // run on a thread without the filter
+	helped chan error
 	// fresh holds the state of /tmp and /dev/shm when they were mounted.
-	fresh  map[string]tmpfsState
-	spawns chan spawned
+	fresh map[string]tmpfsState
 }
 
 type spawned struct {
@@ -67,37 +67,39 @@ type spawned struct {
 // process's cgroup) the child installs the filter and is moved into its
 // cgroup between fork and exec.
 func (b *boxInit) startSpawner() error {
-	b.spawn = make(chan func() spawned)
-	b.spawns = make(chan spawned)
-	ready := make(chan error)
+	// The supervisor's main goroutine is the spawner: it stays on this
+	// thread for good, so that starting a program needs no hand-over.
+	runtime.LockOSThread()
+	b.helper = make(chan func() error)
+	b.helped = make(chan error)
 	go func() {
-		// Never unlocked: the thread ends with the process.
-		runtime.LockOSThread()
-		if !b.cfg.Vfork {
-			// The portable path installs both in each program.
-			ready <- nil
-			for f := range b.spawn {
-				b.spawns <- f()
-			}
-			return
-		}
-		if _, _, e := unix.RawSyscall6(unix.SYS_PRCTL, unix.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0); e != 0 {
-			ready <- wrap("no_new_privs", e)
-			return
-		}
-		if b.filter != nil {
-			// Flags 0: this thread only, not the whole supervisor.
-			if _, _, e := unix.RawSyscall(unix.SYS_SECCOMP, unix.SECCOMP_SET_MODE_FILTER, 0, uintptr(unsafe.Pointer(b.filter))); e != 0 {
-				ready <- wrap("install seccomp filter", e)
-				return
-			}
-		}
-		ready <- nil
-		for f := range b.spawn {
-			b.spawns <- f()
+		// An unlocked goroutine: it never runs on the spawner thread, so it
+		// may mount and unmount under the filter-free threads.
+		for f := range b.helper {
+			b.helped <- f()
 		}
 	}()
-	return <-ready
+	if !b.cfg.Vfork {
+		// The portable path installs both in each program.
+		return nil
+	}
+	if _, _, e := unix.RawSyscall6(unix.SYS_PRCTL, unix.PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0, 0); e != 0 {
+		return wrap("no_new_privs", e)
+	}
+	if b.filter != nil {
+		// Flags 0: this thread only, not the whole supervisor.
+		if _, _, e := unix.RawSyscall(unix.SYS_SECCOMP, unix.SECCOMP_SET_MODE_FILTER, 0, uintptr(unsafe.Pointer(b.filter))); e != 0 {
+			return wrap("install seccomp filter", e)
+		}
+	}
+	return nil
+}
+
+// unfiltered runs f on a thread other than the spawner's, where mounts are
+// not refused by the filter.
+func (b *boxInit) unfiltered(f func() error) error {
+	b.helper <- f
+	return <-b.helped
 }
 
 func boxMain() int {
@@ -382,10 +384,9 @@ func (b *boxInit) setup() error {
 	return nil
 }
 
-// onSpawner runs f on the spawner thread.
+// onSpawner runs f on the spawner thread, which the main loop is on.
 func (b *boxInit) onSpawner(f func() spawned) spawned {
-	b.spawn <- f
-	return <-b.spawns
+	return f()
 }
 
 // ready gets the box ready for the next run, off the time of that run: it
@@ -404,6 +405,11 @@ func (b *boxInit) ready(tasks []*os.File) error {
 			return sp.err
 		}
 	}
+	return b.unfiltered(b.refresh)
+}
+
+// refresh clears the box for the next run; it runs off the spawner thread.
+func (b *boxInit) refresh() error {
 	if err := clearIPC(); err != nil {
 		return err
 	}

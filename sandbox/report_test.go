@@ -315,7 +315,7 @@ func (c cpuTimes) sub(d cpuTimes) cpuTimes {
 }
 
 // readCPUTimes reads the first line of /proc/stat.
-func readCPUTimes(t *testing.T) cpuTimes {
+func readCPUTimes(t testing.TB) cpuTimes {
 	b, err := os.ReadFile("/proc/stat")
 	if err != nil {
 		t.Fatal(err)
