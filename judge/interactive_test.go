@@ -37,18 +37,7 @@ func TestInteractiveProblems(t *testing.T) {
 				if !ok {
 					t.Skipf("no expectation for %s", s.Category)
 				}
-				l, ok := e.reg.ForFile(s.Path)
-				if !ok || e.langs[l.ID] == nil {
-					t.Skipf("no toolchain for %s", s.Path)
-				}
-				data, err := os.ReadFile(s.Path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
+				rep := judgeFile(t, e, j, p, s.Path)
 				t.Logf("%s: %s", rep.Verdict, summary(rep))
 				for _, w := range want {
 					if rep.Verdict == w {

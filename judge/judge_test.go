@@ -41,18 +41,7 @@ func TestProblems(t *testing.T) {
 				if !ok {
 					t.Skipf("no expectation for %s", s.Category)
 				}
-				l, ok := e.reg.ForFile(s.Path)
-				if !ok || e.langs[l.ID] == nil {
-					t.Skipf("no toolchain for %s", s.Path)
-				}
-				data, err := os.ReadFile(s.Path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
+				rep := judgeFile(t, e, j, p, s.Path)
 				for _, w := range want {
 					if rep.Verdict == w {
 						return
@@ -62,4 +51,23 @@ func TestProblems(t *testing.T) {
 			})
 		}
 	}
+}
+
+// judgeFile judges one submission file of a test problem, or skips the
+// test where its language's toolchain is missing.
+func judgeFile(t *testing.T, e *env, j *Judge, p *problem.Problem, path string) *Report {
+	t.Helper()
+	l, ok := e.reg.ForFile(path)
+	if !ok || e.langs[l.ID] == nil {
+		t.Skipf("no toolchain for %s", path)
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"math"
-	"os"
 	"path/filepath"
 	"slices"
 	"testing"
@@ -58,18 +57,7 @@ func TestScoringProblems(t *testing.T) {
 					t.Fatalf("no expectation for %s: add it to scoringExpected", name)
 				}
 				seen++
-				l, ok := e.reg.ForFile(s.Path)
-				if !ok || e.langs[l.ID] == nil {
-					t.Skipf("no toolchain for %s", s.Path)
-				}
-				data, err := os.ReadFile(s.Path)
-				if err != nil {
-					t.Fatal(err)
-				}
-				rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, Options{})
-				if err != nil {
-					t.Fatal(err)
-				}
+				rep := judgeFile(t, e, j, p, s.Path)
 				if rep.Verdict != want.verdict || rep.Score != want.score {
 					t.Errorf("got %s %v, want %s %v; tests %+v", rep.Verdict, rep.Score, want.verdict, want.score, rep.Tests)
 				}

@@ -58,6 +58,24 @@ func newJudgeEnv(ctx context.Context, langFiles []string, cacheDir string, stder
 	return e, nil
 }
 
+// openJudging loads a problem package and starts judging. On failure it
+// says why and returns the exit status: badPackage for a package that does
+// not load, 1 for an internal error.
+func openJudging(ctx context.Context, cmd, pkg string, langFiles []string, cacheDir string, stderr io.Writer, badPackage int) (*problem.Problem, *judgeEnv, int) {
+	p, err := problem.Load(pkg)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %v\n", cmd, err)
+		return nil, nil, badPackage
+	}
+	env, err := newJudgeEnv(ctx, langFiles, cacheDir, stderr)
+	if err != nil {
+		p.Close()
+		fmt.Fprintf(stderr, "%s: internal error: %v\n", cmd, err)
+		return nil, nil, 1
+	}
+	return p, env, 0
+}
+
 // language picks the language of a submission: given, or from its first
 // file's extension; it must be present on this machine.
 func (e *judgeEnv) language(id, file string) (*lang.Language, error) {
@@ -123,17 +141,11 @@ func cmdJudge(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "verdict judge: need --problem and at least one SOURCE file")
 		return 2
 	}
-	p, err := problem.Load(*probPath)
-	if err != nil {
-		fmt.Fprintf(stderr, "verdict judge: %v\n", err)
-		return 2
+	p, env, code := openJudging(ctx, "verdict judge", *probPath, langFiles, *cacheDir, stderr, 2)
+	if code != 0 {
+		return code
 	}
 	defer p.Close()
-	env, err := newJudgeEnv(ctx, langFiles, *cacheDir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "verdict judge: internal error: %v\n", err)
-		return 1
-	}
 	defer env.sb.Close()
 	l, err := env.language(*langID, fs.Arg(0))
 	if err != nil {

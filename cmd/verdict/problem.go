@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"io"
 	"text/tabwriter"
-
-	"github.com/verdict-judge/verdict/problem"
 )
 
 const problemUsage = `Usage:
@@ -56,17 +54,11 @@ func cmdVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprint(stderr, "verdict problem verify: give exactly one package\n\n"+problemUsage)
 		return 2
 	}
-	p, err := problem.Load(pkg)
-	if err != nil {
-		fmt.Fprintf(stderr, "verdict problem verify: %v\n", err)
-		return 1
+	p, env, code := openJudging(ctx, "verdict problem verify", pkg, langFiles, *cacheDir, stderr, 1)
+	if code != 0 {
+		return code
 	}
 	defer p.Close()
-	env, err := newJudgeEnv(ctx, langFiles, *cacheDir, stderr)
-	if err != nil {
-		fmt.Fprintf(stderr, "verdict problem verify: internal error: %v\n", err)
-		return 1
-	}
 	defer env.sb.Close()
 	rep, err := env.j.Verify(ctx, p)
 	if err != nil {
