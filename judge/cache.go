@@ -73,7 +73,7 @@ func warm(ctx context.Context, l *lang.Language, d string) error {
 		}
 	}
 	argv := lang.Expand(l.Cache.Warm, map[string]string{"cache": cache}, nil)
-	bin, err := lookPath(argv[0], l.PATH())
+	bin, err := l.LookPath(argv[0])
 	if err != nil {
 		return err
 	}
@@ -110,17 +110,4 @@ func warm(ctx context.Context, l *lang.Language, d string) error {
 		return err
 	}
 	return nil
-}
-
-func lookPath(bin, path string) (string, error) {
-	if filepath.IsAbs(bin) {
-		return bin, nil
-	}
-	for _, d := range filepath.SplitList(path) {
-		p := filepath.Join(d, bin)
-		if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
-			return p, nil
-		}
-	}
-	return "", fmt.Errorf("%s not found in %s", bin, path)
 }

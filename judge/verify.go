@@ -234,7 +234,6 @@ func firstLine(s string) string {
 // means valid.
 func (j *Judge) validateInputs(ctx context.Context, p *problem.Problem, cases []*problem.Case, rep *VerifyReport) error {
 	for _, v := range p.InputValidators {
-		v := v
 		comp, err := j.compileProgram(ctx, &v, "input validator")
 		if err != nil {
 			return err

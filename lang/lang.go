@@ -151,6 +151,21 @@ func (l *Language) PATH() string {
 	return "/usr/bin:/bin"
 }
 
+// LookPath finds a toolchain program on the host in the language's own
+// PATH (not the host's), as the language's commands will find it.
+func (l *Language) LookPath(bin string) (string, error) {
+	if strings.Contains(bin, "/") {
+		return bin, nil
+	}
+	for _, d := range filepath.SplitList(l.PATH()) {
+		p := filepath.Join(d, bin)
+		if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s not found in %s", bin, l.PATH())
+}
+
 // Expand replaces {name} words of argv with vars; {files} expands to as
 // many words as there are files.
 func Expand(argv []string, vars map[string]string, files []string) []string {
@@ -284,20 +299,9 @@ func (r *Registry) Available(ctx context.Context) []*Language {
 // probeVersion runs the version command with the language's own PATH and
 // environment, on the host (the toolchain is trusted; submissions are not).
 func probeVersion(ctx context.Context, l *Language) (string, error) {
-	bin := l.VersionCmd[0]
-	if !strings.Contains(bin, "/") {
-		found := ""
-		for _, d := range filepath.SplitList(l.PATH()) {
-			p := filepath.Join(d, bin)
-			if st, err := os.Stat(p); err == nil && !st.IsDir() && st.Mode()&0o111 != 0 {
-				found = p
-				break
-			}
-		}
-		if found == "" {
-			return "", fmt.Errorf("%s: %s not found in %s", l.ID, bin, l.PATH())
-		}
-		bin = found
+	bin, err := l.LookPath(l.VersionCmd[0])
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", l.ID, err)
 	}
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()

@@ -339,17 +339,9 @@ func (l *loader) loadCase(rel string, files map[string]bool, s *Settings) (*Case
 		return c, nil
 	}
 	file := rel + ".yaml"
-	data, err := l.readSmall(file, maxYAML)
+	fs, err := l.readFields(file)
 	if err != nil {
 		return nil, err
-	}
-	n, err := parseYAML(data)
-	if err != nil {
-		return nil, wrapf(file, err)
-	}
-	fs, err := fields("", n)
-	if err != nil {
-		return nil, wrapf(file, err)
 	}
 	for _, f := range fs {
 		switch f.key {

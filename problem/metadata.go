@@ -55,17 +55,9 @@ func (l *loader) readMetadata() (*metadata, error) {
 	if !l.isFile(file) {
 		return nil, ferr(file, "missing")
 	}
-	data, err := l.readSmall(file, maxYAML)
+	fs, err := l.readFields(file)
 	if err != nil {
 		return nil, err
-	}
-	n, err := parseYAML(data)
-	if err != nil {
-		return nil, wrapf(file, err)
-	}
-	fs, err := fields("", n)
-	if err != nil {
-		return nil, wrapf(file, err)
 	}
 	vals := map[string]*yaml.Node{}
 	for _, f := range fs {

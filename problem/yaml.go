@@ -213,3 +213,21 @@ func strList(what string, n *yaml.Node) ([]string, error) {
 func unknownKey(what string, f field) error {
 	return fmt.Errorf("line %d: unknown key %q", f.val.Line, key(what, f.key))
 }
+
+// readFields reads the YAML mapping in the package file rel, its keys in
+// order; errors name the file.
+func (l *loader) readFields(rel string) ([]field, error) {
+	data, err := l.readSmall(rel, maxYAML)
+	if err != nil {
+		return nil, err
+	}
+	n, err := parseYAML(data)
+	if err != nil {
+		return nil, wrapf(rel, err)
+	}
+	fs, err := fields("", n)
+	if err != nil {
+		return nil, wrapf(rel, err)
+	}
+	return fs, nil
+}
