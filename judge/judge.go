@@ -29,6 +29,36 @@ type Options struct {
 	RunAll bool
 	// TimeLimit overrides the problem's; used when the problem has none.
 	TimeLimit time.Duration
+	// Progress, when set, is called as the judging moves on: once when
+	// compiling starts, and after each test with its result. It is called
+	// from the judging goroutine and must not block for long.
+	Progress func(Progress)
+}
+
+// Stage is where a judging is.
+type Stage string
+
+// The stages of a judging, as Progress reports them.
+const (
+	StageCompiling Stage = "compiling"
+	StageRunning   Stage = "running"
+)
+
+// Progress is one step of a judging.
+type Progress struct {
+	Stage Stage `json:"stage"`
+	// Test is the number of tests done so far (running stage), of Total.
+	Test  int `json:"test,omitempty"`
+	Total int `json:"total,omitempty"`
+	// Result is the result of the test just done.
+	Result *TestResult `json:"result,omitempty"`
+}
+
+// progress reports p when the options ask for it.
+func (o *Options) progress(p Progress) {
+	if o.Progress != nil {
+		o.Progress(p)
+	}
 }
 
 // DefaultTimeLimit is used when neither the problem nor the options give one.
@@ -66,6 +96,7 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 		return nil, err
 	}
 	rep := &Report{Language: l.ID, Tests: []TestResult{}}
+	opt.progress(Progress{Stage: StageCompiling})
 	comp, err := j.Compiler.Compile(ctx, l, srcs)
 	if err != nil {
 		return nil, err
@@ -96,6 +127,15 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 	run := func(tc *TestCase) TestResult { return RunTest(ctx, j.SB, comp.Program, tc, lim, chk) }
 	if p.Interactive {
 		run = func(tc *TestCase) TestResult { return j.runInteractive(ctx, p, comp.Program, tc, lim, chk) }
+	}
+	if opt.Progress != nil {
+		total, done, runTest := len(p.Cases()), 0, run
+		run = func(tc *TestCase) TestResult {
+			tr := runTest(tc)
+			done++
+			opt.progress(Progress{Stage: StageRunning, Test: done, Total: total, Result: &tr})
+			return tr
+		}
 	}
 	if p.Type == problem.Scoring {
 		if err := j.judgeScoring(ctx, p, run, rep); err != nil {

@@ -65,9 +65,30 @@ func judgeFile(t *testing.T, e *env, j *Judge, p *problem.Problem, path string) 
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, Options{})
+	var steps []Progress
+	opt := Options{Progress: func(pr Progress) { steps = append(steps, pr) }}
+	rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName(data), Data: data}}, opt)
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkProgress(t, steps, rep, len(p.Cases()))
 	return rep
+}
+
+// checkProgress checks what Options.Progress reported of a judging: the
+// compile step first, then one step per test run, in order, with its result.
+func checkProgress(t *testing.T, steps []Progress, rep *Report, total int) {
+	t.Helper()
+	if len(steps) == 0 || steps[0].Stage != StageCompiling {
+		t.Fatalf("progress %+v: want the compile step first", steps)
+	}
+	runs := steps[1:]
+	if len(runs) != len(rep.Tests) {
+		t.Fatalf("%d running steps for %d tests", len(runs), len(rep.Tests))
+	}
+	for i, s := range runs {
+		if s.Stage != StageRunning || s.Test != i+1 || s.Total != total || s.Result == nil || s.Result.Name != rep.Tests[i].Name {
+			t.Errorf("step %d: %+v, want test %d of %d (%s)", i+1, s, i+1, total, rep.Tests[i].Name)
+		}
+	}
 }
