@@ -23,13 +23,14 @@ const (
 var legacyKeys = []string{
 	"problem_format_version", "type", "name", "uuid", "author", "source", "source_url",
 	"license", "rights_owner", "limits", "validation", "validator_flags", "grading", "keywords",
+	"function",
 }
 
 // keys2025 are the keys of a 2025-09 problem.yaml.
 var keys2025 = []string{
 	"problem_format_version", "type", "name", "uuid", "version", "credits", "source",
 	"license", "rights_owner", "embargo_until", "limits", "keywords", "languages",
-	"allow_file_writing", "constants",
+	"allow_file_writing", "constants", "function",
 }
 
 var licenses = []string{"unknown", "public domain", "cc0", "cc by", "cc by-sa", "educational", "permission"}
@@ -41,6 +42,7 @@ type metadata struct {
 	grading        map[string]*yaml.Node // grading keys older than legacy, applied to every group
 	names          map[string]string     // language -> name
 	timeLimitGiven bool                  // limits.time_limit is set
+	function       bool                  // type: function
 }
 
 // legacy reports whether the package is legacy or legacy-icpc.
@@ -111,6 +113,9 @@ func (l *loader) readMetadata() (*metadata, error) {
 	if err != nil {
 		return nil, wrapf(file, err)
 	}
+	if err := l.readFunction(vals, md); err != nil {
+		return nil, wrapf(file, err)
+	}
 	return md, l.readTimelimit(md)
 }
 
@@ -169,13 +174,15 @@ func (l *loader) readLegacy(vals map[string]*yaml.Node, md *metadata) error {
 		}
 		switch s {
 		case "pass-fail":
+		case "function":
+			md.function = true
 		case "scoring":
 			if p.FormatVersion == FormatLegacyICPC {
 				return fmt.Errorf("type: scoring is not part of legacy-icpc")
 			}
 			p.Type = Scoring
 		default:
-			return fmt.Errorf("type %q: want pass-fail or scoring", s)
+			return fmt.Errorf("type %q: want pass-fail, scoring or function", s)
 		}
 	}
 	if err := l.readValidation(vals); err != nil {
@@ -306,8 +313,10 @@ func (l *loader) read2025(vals map[string]*yaml.Node, md *metadata) error {
 				p.MultiPass = true
 			case "submit-answer":
 				return fmt.Errorf("type: submit-answer problems are not supported")
+			case "function":
+				md.function = true
 			default:
-				return fmt.Errorf("type %q: want pass-fail, scoring, interactive, multi-pass or submit-answer", t)
+				return fmt.Errorf("type %q: want pass-fail, scoring, interactive, multi-pass, submit-answer or function", t)
 			}
 		}
 		if seen["pass-fail"] && seen["scoring"] {

@@ -25,6 +25,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/verdict-judge/verdict/function"
 )
 
 // Format versions, as problem.yaml's problem_format_version names them.
@@ -92,6 +94,10 @@ type Problem struct {
 	// MultiPass is set for multi-pass problems: the output validator may
 	// ask for another run with feedback_dir/nextpass.in as input.
 	MultiPass bool
+	// Function is the signature of a function problem (type: function):
+	// LeetCode-style, the submission is a function or class that the judge
+	// calls on each test (see package function); nil for other problems.
+	Function *function.Signature
 	// ValidatorScores is set when the output validator reports scores in
 	// score.txt (legacy "validation: custom score"; a scoring problem with a
 	// custom output validator in 2023-07-draft and 2025-09).
