@@ -19,6 +19,9 @@ type CodeRun struct {
 	// Args are extra command-line arguments of the program.
 	Args  []string
 	Stdin []byte
+	// Files are extra files (data, not sources) placed in the work
+	// directory of the run.
+	Files []sandbox.File
 	// Limits of the run; zero fields take sandbox.DefaultLimits. The
 	// language's own room (a virtual machine's memory, processes) is added.
 	Limits sandbox.Limits
@@ -92,8 +95,9 @@ func (j *Judge) RunCode(ctx context.Context, r *CodeRun) (*CodeResult, error) {
 		lim.Pids = d.Pids
 	}
 	args := append(c.Program.Args(progMemory), r.Args...)
+	files := append(append([]sandbox.File(nil), r.Files...), c.Program.Files...)
 	run, err := j.SB.Run(ctx, &sandbox.Spec{
-		Args: args, Env: r.Lang.Env, Files: c.Program.Files,
+		Args: args, Env: r.Lang.Env, Files: files,
 		Stdin: bytes.NewReader(r.Stdin), Limits: lim,
 	})
 	if err != nil {
