@@ -2,6 +2,8 @@ package function
 
 import (
 	"fmt"
+	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -234,4 +236,26 @@ func isIdent(s string) bool {
 		}
 	}
 	return true
+}
+
+// UnmarshalYAML reads compare:, taking float_tolerance as a number or as
+// a string holding one (YAML 1.1 tools write 1e-5 as a string).
+func (c *Compare) UnmarshalYAML(n *yaml.Node) error {
+	var aux struct {
+		Unordered      string    `yaml:"unordered"`
+		FloatTolerance yaml.Node `yaml:"float_tolerance"`
+	}
+	if err := n.Decode(&aux); err != nil {
+		return err
+	}
+	c.Unordered = aux.Unordered
+	c.FloatTolerance = 0
+	if aux.FloatTolerance.Kind != 0 && aux.FloatTolerance.Tag != "!!null" {
+		f, err := strconv.ParseFloat(strings.TrimSpace(aux.FloatTolerance.Value), 64)
+		if err != nil || aux.FloatTolerance.Kind != yaml.ScalarNode {
+			return fmt.Errorf("compare.float_tolerance %q: want a number", aux.FloatTolerance.Value)
+		}
+		c.FloatTolerance = f
+	}
+	return nil
 }
