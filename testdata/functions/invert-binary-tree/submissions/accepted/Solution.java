@@ -1,0 +1,9 @@
+class Solution {
+    public TreeNode invertTree(TreeNode root) {
+        if (root == null) return null;
+        TreeNode l = invertTree(root.left);
+        root.left = invertTree(root.right);
+        root.right = l;
+        return root;
+    }
+}
