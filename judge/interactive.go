@@ -29,11 +29,29 @@ import (
 // runInteractive runs the program on one test of an interactive problem,
 // connected to the problem's validator.
 func (j *Judge) runInteractive(ctx context.Context, p *problem.Problem, prog *Program, tc *TestCase, lim RunLimits, chk Checker) TestResult {
-	tr := TestResult{Name: tc.Name, Group: tc.Group}
 	val, ok := chk.(*programChecker)
 	if !ok {
-		tr.Verdict, tr.Message = JE, "interactive problem without an output validator"
-		return tr
+		return TestResult{Name: tc.Name, Group: tc.Group, Verdict: JE, Message: "interactive problem without an output validator"}
+	}
+	pr := j.interactivePass(ctx, prog, tc, lim, val, sandbox.File{Path: tc.Input}, nil)
+	return pr.finish(val.scores)
+}
+
+// interactivePass runs the program once connected to the validator, which
+// gets input as its input file and starts from the feedback directory fb
+// (one pass of a multi-pass problem, or the whole test).
+func (j *Judge) interactivePass(ctx context.Context, prog *Program, tc *TestCase, lim RunLimits, val *programChecker, input sandbox.File, fb map[string][]byte) passResult {
+	var pr passResult
+	tr := &pr.tr
+	tr.Name, tr.Group = tc.Name, tc.Group
+	if err := checkAnswer(tc); err != nil {
+		tr.Verdict, tr.Message = JE, err.Error()
+		return pr
+	}
+	files, err := runFiles(prog, tc)
+	if err != nil {
+		tr.Verdict, tr.Message = JE, err.Error()
+		return pr
 	}
 
 	// Both boxes of a pair must be had at once: pairs that each hold one box
@@ -43,7 +61,7 @@ func (j *Judge) runInteractive(ctx context.Context, p *problem.Problem, prog *Pr
 	release, err := pairSlot(ctx, j.SB)
 	if err != nil {
 		tr.Verdict, tr.Message = JE, err.Error()
-		return tr
+		return pr
 	}
 	defer release()
 
@@ -61,24 +79,22 @@ func (j *Judge) runInteractive(ctx context.Context, p *problem.Problem, prog *Pr
 	defer toVal.abort()
 
 	valFiles := append([]sandbox.File(nil), val.prog.Files...)
-	valFiles = append(valFiles,
-		sandbox.File{Name: "judge/input", Path: tc.Input},
-		sandbox.File{Name: "judge/answer", Path: tc.Answer},
-		sandbox.File{Name: "feedback/.keep"},
-	)
+	input.Name = "judge/input"
+	valFiles = append(valFiles, input, sandbox.File{Name: "judge/answer", Path: tc.Answer})
+	valFiles = append(valFiles, feedbackFiles(fb)...)
 	valSpec := &sandbox.Spec{
 		Args:  append(append(val.prog.Args(val.lim.Memory), "judge/input", "judge/answer", "feedback/"), tc.CheckArgs...),
 		Env:   val.prog.Lang.Env,
 		Files: valFiles,
 		Stdin: toVal, Stdout: toSub,
-		Collect:      []string{"feedback/judgemessage.txt", "feedback/judgeerror.txt"},
-		CollectLimit: 64 << 10,
+		Collect:      []string{feedbackDir},
+		CollectLimit: maxFeedback,
 		Limits:       valLim,
 	}
 	subSpec := &sandbox.Spec{
 		Args:  append(prog.Args(lim.Memory), tc.Args...),
 		Env:   prog.Lang.Env,
-		Files: prog.Files,
+		Files: files,
 		Stdin: toSub, Stdout: toVal,
 		Limits: subLim,
 	}
@@ -146,47 +162,45 @@ func (j *Judge) runInteractive(ctx context.Context, p *problem.Problem, prog *Pr
 	}
 	if ctx.Err() != nil {
 		tr.Verdict, tr.Message = JE, ctx.Err().Error()
-		return tr
+		return pr
 	}
 
 	// 1. The validator must accept or reject.
 	if vo.err != nil {
 		tr.Verdict, tr.Message = JE, fmt.Sprintf("judge: output validator: %v", vo.err)
-		return tr
+		return pr
 	}
 	vr := vo.res
-	msg := strings.TrimSpace(string(vr.Files["feedback/judgemessage.txt"]))
 	accepted := validatorExit(vr, 42)
 	if !accepted && !validatorExit(vr, 43) {
-		tr.Verdict = JE
-		tr.Message = fmt.Sprintf("judge: output validator ended %s (%s), exit %d", vr.Status, vr.Message, vr.ExitCode)
-		if e := strings.TrimSpace(string(vr.Files["feedback/judgeerror.txt"])); e != "" {
-			tr.Message += "; judgeerror: " + tail(e, 1000)
-		}
-		if len(vr.Stderr) > 0 {
-			tr.Message += "; stderr: " + tail(string(vr.Stderr), 1000)
-		}
-		return tr
+		tr.Verdict, tr.Message = JE, validatorFailure(vr, vr.Files[feedbackDir+judgeErrorFile]).Error()
+		return pr
 	}
+	if pr.fb, err = feedbackOf(vr); err != nil {
+		tr.Verdict, tr.Message = JE, err.Error()
+		return pr
+	}
+	msg := strings.TrimSpace(string(pr.fb[judgeMessageFile]))
 	// 2. The validator rejected before the submission ended: whatever
 	// became of the submission after that was caused by it.
 	if !accepted && valFirst {
 		tr.Verdict, tr.Message = WA, msg
 		if so.res != nil {
-			setUsage(&tr, so.res)
+			setUsage(tr, so.res)
 		}
-		return tr
+		pr.byValidator = true
+		return pr
 	}
 	if so.err != nil {
 		tr.Verdict, tr.Message = JE, so.err.Error()
-		return tr
+		return pr
 	}
 	sr := so.res
-	setUsage(&tr, sr)
+	setUsage(tr, sr)
 	// 3. TLE, then 4. the other ways a run fails (RE, MLE, OLE).
 	if v, m := runVerdict(sr); v != "" {
 		tr.Verdict, tr.Message = v, m
-		return tr
+		return pr
 	}
 	// 5. The validator's verdict.
 	if accepted {
@@ -194,7 +208,8 @@ func (j *Judge) runInteractive(ctx context.Context, p *problem.Problem, prog *Pr
 	} else {
 		tr.Verdict, tr.Message = WA, msg
 	}
-	return tr
+	pr.byValidator = true
+	return pr
 }
 
 // validatorExit reports whether the validator exited normally with code.

@@ -89,10 +89,11 @@ var ErrUnsupported = errors.New("judge: not supported yet")
 // Submit compiles and judges a submission. A *SourceError means the
 // submission itself is malformed; any other error is a judge error.
 func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language, srcs []Source, opt Options) (*Report, error) {
-	if p.MultiPass {
-		return nil, fmt.Errorf("%w: multi-pass problems (%s)", ErrUnsupported, p.ShortName)
-	}
 	if err := CheckSources(srcs, p.Limits.Code); err != nil {
+		return nil, err
+	}
+	srcs, err := includeSources(p, l, srcs)
+	if err != nil {
 		return nil, err
 	}
 	rep := &Report{Language: l.ID, Tests: []TestResult{}}
@@ -127,6 +128,9 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 	run := func(tc *TestCase) TestResult { return RunTest(ctx, j.SB, comp.Program, tc, lim, chk) }
 	if p.Interactive {
 		run = func(tc *TestCase) TestResult { return j.runInteractive(ctx, p, comp.Program, tc, lim, chk) }
+	}
+	if p.MultiPass {
+		run = func(tc *TestCase) TestResult { return j.runMultiPass(ctx, p, comp.Program, tc, lim, chk) }
 	}
 	if opt.Progress != nil {
 		total, done, runTest := len(p.Cases()), 0, run
@@ -171,7 +175,7 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 func testCase(c *problem.Case) *TestCase {
 	return &TestCase{
 		Name: c.Name, Group: filepath.Dir(c.Name), Input: c.InPath, Answer: c.AnsPath,
-		Args: c.Args, CheckArgs: c.OutputValidatorArgs,
+		Args: c.Args, CheckArgs: c.OutputValidatorArgs, FilesDir: c.FilesDir,
 	}
 }
 
@@ -189,7 +193,7 @@ func (j *Judge) checkerFor(ctx context.Context, p *problem.Problem) (Checker, er
 	if lim.CPU <= 0 {
 		lim.CPU = 60 * time.Second
 	}
-	return &programChecker{sb: j.SB, prog: comp.Program, lim: lim}, nil
+	return &programChecker{sb: j.SB, prog: comp.Program, lim: lim, scores: p.ValidatorScores}, nil
 }
 
 // compileProgram compiles one of the package's own programs (a validator).
@@ -280,29 +284,15 @@ type programChecker struct {
 	sb   *sandbox.Sandbox
 	prog *Program
 	lim  sandbox.Limits
+	// scores says the problem takes scores from the validator's score.txt
+	// or score_multiplier.txt.
+	scores bool
 }
 
 func (c *programChecker) Check(ctx context.Context, tc *TestCase, output []byte) (bool, string, error) {
-	files := append([]sandbox.File(nil), c.prog.Files...)
-	files = append(files,
-		sandbox.File{Name: "judge/input", Path: tc.Input},
-		sandbox.File{Name: "judge/answer", Path: tc.Answer},
-		sandbox.File{Name: "feedback/.keep"},
-	)
-	args := append(append(c.prog.Args(c.lim.Memory), "judge/input", "judge/answer", "feedback/"), tc.CheckArgs...)
-	res, err := c.sb.Run(ctx, &sandbox.Spec{
-		Args: args, Env: c.prog.Lang.Env, Files: files, Stdin: bytes.NewReader(output),
-		Collect: []string{"feedback/judgemessage.txt"}, CollectLimit: 64 << 10, Limits: c.lim,
-	})
+	v, err := c.validate(ctx, tc, sandbox.File{Path: tc.Input}, output, nil)
 	if err != nil {
-		return false, "", fmt.Errorf("judge: output validator: %w", err)
+		return false, "", err
 	}
-	msg := strings.TrimSpace(string(res.Files["feedback/judgemessage.txt"]))
-	switch {
-	case res.Status == sandbox.StatusRE && res.Signal == 0 && res.ExitCode == 42:
-		return true, msg, nil
-	case res.Status == sandbox.StatusRE && res.Signal == 0 && res.ExitCode == 43:
-		return false, msg, nil
-	}
-	return false, "", fmt.Errorf("judge: output validator ended %s (%s), exit %d; stderr: %s", res.Status, res.Message, res.ExitCode, tail(string(res.Stderr), 1000))
+	return v.accepted, v.message, nil
 }

@@ -35,6 +35,9 @@ type TestCase struct {
 	Args []string
 	// CheckArgs are the output validator's flags for this test.
 	CheckArgs []string
+	// FilesDir is the test case's .files directory, copied into the
+	// submission's work directory over its own files; "" for none.
+	FilesDir string
 }
 
 // TestResult is what one test gave.
@@ -47,6 +50,11 @@ type TestResult struct {
 	MemoryKiB int64   `json:"memory_kib"`
 	Message   string  `json:"message,omitempty"`
 	Score     float64 `json:"score,omitempty"`
+	// ValidatorScore and ScoreMultiplier are what the output validator
+	// wrote in score.txt and score_multiplier.txt, if anything (scoring
+	// problems); Score is computed from them.
+	ValidatorScore  *float64 `json:"validator_score,omitempty"`
+	ScoreMultiplier *float64 `json:"score_multiplier,omitempty"`
 }
 
 // RunLimits are the limits of a submission's run on one test.
@@ -87,7 +95,12 @@ func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase,
 	defer in.Close()
 	sl := sandboxLimits(p, lim)
 	args := append(p.Args(lim.Memory), tc.Args...)
-	res, err := sb.Run(ctx, &sandbox.Spec{Args: args, Env: p.Lang.Env, Stdin: in, Files: p.Files, Limits: sl})
+	files, err := runFiles(p, tc)
+	if err != nil {
+		tr.Verdict, tr.Message = JE, err.Error()
+		return tr
+	}
+	res, err := sb.Run(ctx, &sandbox.Spec{Args: args, Env: p.Lang.Env, Stdin: in, Files: files, Limits: sl})
 	if err != nil {
 		tr.Verdict, tr.Message = JE, err.Error()
 		return tr
@@ -99,15 +112,7 @@ func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase,
 		tr.Verdict, tr.Message = v, msg
 		return tr
 	}
-	ok, msg, err := chk.Check(ctx, tc, res.Stdout)
-	switch {
-	case err != nil:
-		tr.Verdict, tr.Message = JE, err.Error()
-	case ok:
-		tr.Verdict, tr.Message = AC, msg
-	default:
-		tr.Verdict, tr.Message = WA, msg
-	}
+	tr.Verdict, tr.Message = checkOutput(ctx, chk, tc, res.Stdout, &tr)
 	return tr
 }
 

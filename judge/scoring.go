@@ -33,6 +33,9 @@ type Scoring struct {
 	Groups []GroupResult
 	// Tests are the test results given, each with its Score set.
 	Tests []TestResult
+	// Message explains a judge error that no test result carries (a
+	// grader that failed, a score out of its group's range).
+	Message string
 }
 
 // judgeScoring runs every test group of a scoring problem and aggregates
@@ -41,11 +44,18 @@ func (j *Judge) judgeScoring(ctx context.Context, p *problem.Problem, run func(*
 	if err := scoringSupported(p); err != nil {
 		return err
 	}
+	grade := defaultGrade
+	if p.LegacyGrading {
+		var err error
+		if grade, err = j.legacyGrader(ctx, p); err != nil {
+			return err
+		}
+	}
 	tests, err := runScoring(ctx, p, run)
 	if err != nil {
 		return err
 	}
-	s, err := ScoreResults(p, tests)
+	s, err := scoreWith(p, tests, grade)
 	if err != nil {
 		return err
 	}
@@ -56,30 +66,17 @@ func (j *Judge) judgeScoring(ctx context.Context, p *problem.Problem, run func(*
 			break
 		}
 	}
+	if rep.Message == "" {
+		rep.Message = s.Message
+	}
 	rep.Groups = s.Groups
 	return nil
 }
 
-// scoringSupported reports what this judge cannot score yet: legacy
-// score.txt from the output validator, and custom graders.
+// scoringSupported reports a scoring problem this judge cannot score.
 func scoringSupported(p *problem.Problem) error {
 	if p.Data == nil {
 		return fmt.Errorf("judge: %s: no test data", p.ShortName)
-	}
-	if !p.LegacyGrading {
-		return nil
-	}
-	if p.ValidatorScores {
-		return fmt.Errorf("%w: scores from the output validator's score.txt (%s)", ErrUnsupported, p.ShortName)
-	}
-	var custom string
-	walkGroups(p.Data, func(g *problem.Group) {
-		if custom == "" && g.Settings.Grading == "custom" {
-			custom = g.Name
-		}
-	})
-	if custom != "" {
-		return fmt.Errorf("%w: custom graders (%s, group %q)", ErrUnsupported, p.ShortName, custom)
 	}
 	return nil
 }
@@ -180,8 +177,20 @@ func roundScore(x float64) float64 {
 // into the verdict, the score and the groups' results. tests are matched
 // to the problem's cases by name; cases without a result were not run
 // (skipped after a rejection) and count as rejected where that matters.
-// It runs nothing, so it also serves to recompute the groups of a Report.
+// It runs nothing, so it also serves to recompute the groups of a Report;
+// a legacy package with a custom grader (graders/) needs the judge to run
+// it, and gets ErrUnsupported here.
 func ScoreResults(p *problem.Problem, tests []TestResult) (*Scoring, error) {
+	if p.LegacyGrading {
+		if g := usesCustomGrader(p); g != "" {
+			return nil, fmt.Errorf("%w: ScoreResults runs no grader program (%s, group %s has grading: custom)", ErrUnsupported, p.ShortName, g)
+		}
+	}
+	return scoreWith(p, tests, defaultGrade)
+}
+
+// scoreWith is ScoreResults with grade as the legacy groups' grader.
+func scoreWith(p *problem.Problem, tests []TestResult, grade grader) (*Scoring, error) {
 	if p.Type != problem.Scoring {
 		return nil, fmt.Errorf("judge: %s is not a scoring problem", p.ShortName)
 	}
@@ -195,7 +204,7 @@ func ScoreResults(p *problem.Problem, tests []TestResult) (*Scoring, error) {
 		byName[s.Tests[i].Name] = &s.Tests[i]
 	}
 	if p.LegacyGrading {
-		scoreLegacy(p, byName, s)
+		scoreLegacy(p, byName, s, grade)
 	} else {
 		score2025(p, byName, s)
 	}
@@ -295,15 +304,24 @@ func gradeLegacy(flags []string, subs []subresult) (Verdict, float64) {
 	return AC, roundScore(sc)
 }
 
-// scoreLegacy grades the tree bottom-up with the default grader. Every
+// scoreLegacy grades the tree bottom-up with each group's grader. Every
 // group's subgroups take part in its grade, even after a rejection under
 // on_reject: break (they were all run); a group's test cases not run are
-// left out, as problemtools leaves them out.
-func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring) {
-	// grade returns the group's result; full says every case is AC (for
-	// MaxScore), and out collects the group results in order.
-	var grade func(g *problem.Group, full bool, out *[]GroupResult) (Verdict, float64)
-	grade = func(g *problem.Group, full bool, out *[]GroupResult) (Verdict, float64) {
+// left out, as problemtools leaves them out. An accepted test case scores
+// the validator's score.txt, else the group's accept_score; a rejected one
+// its reject_score. An accepted group whose score falls outside its range
+// is a judge error.
+func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring, grade grader) {
+	// fail records the first judge error no test result carries.
+	fail := func(err error) {
+		if s.Message == "" {
+			s.Message = err.Error()
+		}
+	}
+	// gradeGroup returns the group's result; full says every case is AC
+	// (for MaxScore), and out collects the group results in order.
+	var gradeGroup func(g *problem.Group, full bool, out *[]GroupResult) (Verdict, float64)
+	gradeGroup = func(g *problem.Group, full bool, out *[]GroupResult) (Verdict, float64) {
 		at := len(*out)
 		if g.Name != "" {
 			*out = append(*out, GroupResult{Name: g.Name})
@@ -311,14 +329,14 @@ func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring) 
 		var subs []subresult
 		for _, e := range g.Entries {
 			if e.Group != nil {
-				v, sc := grade(e.Group, full, out)
+				v, sc := gradeGroup(e.Group, full, out)
 				subs = append(subs, subresult{verdict: v, score: sc, sample: e.Group.Name == "sample"})
 				continue
 			}
 			v := AC
+			var tr *TestResult
 			if !full {
-				tr := byName[e.Case.Name]
-				if tr == nil {
+				if tr = byName[e.Case.Name]; tr == nil {
 					continue
 				}
 				v = tr.Verdict
@@ -326,21 +344,41 @@ func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring) 
 			sc := g.Settings.RejectScore
 			if v == AC {
 				sc = g.Settings.AcceptScore
+				if tr != nil && tr.ValidatorScore != nil {
+					sc = *tr.ValidatorScore
+				}
 			}
-			if !full {
-				byName[e.Case.Name].Score = sc
+			if tr != nil {
+				tr.Score = sc
 			}
 			subs = append(subs, subresult{verdict: v, score: sc})
 		}
-		v, sc := gradeLegacy(g.Settings.GraderFlags, subs)
+		v, sc, err := grade(g, subs)
+		if err != nil {
+			if !full {
+				fail(err)
+			}
+			v, sc = JE, 0
+		}
+		if r := g.Settings.Range; v == AC && (sc < r[0] || sc > r[1]) {
+			if !full {
+				fail(fmt.Errorf("judge: group %s scored %v, outside its range [%v, %v]", groupName(g), sc, r[0], r[1]))
+				v, sc = JE, 0
+			} else {
+				sc = math.Max(r[0], math.Min(sc, r[1]))
+			}
+		}
+		if v != AC {
+			sc = 0 // the score of a rejected result is ignored
+		}
 		if g.Name != "" {
 			(*out)[at].Verdict, (*out)[at].Score = v, sc
 		}
 		return v, sc
 	}
 	var maxes []GroupResult
-	grade(p.Data, true, &maxes)
-	s.Verdict, s.Score = grade(p.Data, false, &s.Groups)
+	gradeGroup(p.Data, true, &maxes)
+	s.Verdict, s.Score = gradeGroup(p.Data, false, &s.Groups)
 	for i := range s.Groups {
 		s.Groups[i].MaxScore = maxes[i].Score
 	}
@@ -348,9 +386,10 @@ func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring) 
 
 // score2025 applies the 2025-09 rules: samples never score; a pass-fail
 // group gets its max_score when every test case is accepted; a sum group
-// gets max_score/N for each accepted case of N; a min group gets max_score
-// when every case is accepted (score.txt and score_multiplier.txt are not
-// read: an accepted case has multiplier 1); a group whose require_pass
+// gets the sum of its cases' scores, a min group their minimum, each
+// accepted case scoring its maximum (max_score/N in a sum group of N,
+// max_score in a min group) unless the validator wrote score.txt or
+// score_multiplier.txt (see caseScore); a group whose require_pass
 // groups are not all accepted gets 0; data/secret sums (or takes the
 // minimum of) its groups. The verdict is AC when every test case that ran
 // is accepted, else the worst error among them.
@@ -384,33 +423,46 @@ func score2025(p *problem.Problem, byName map[string]*TestResult, s *Scoring) {
 		}
 		return x
 	}
-	// scoreCases scores a group that holds test cases.
+	// scoreCases scores a group that holds test cases: in a sum or min
+	// group, each accepted case scores its maximum, or what the
+	// validator's score.txt or score_multiplier.txt says.
 	scoreCases := func(g *problem.Group) float64 {
 		st := g.Settings
 		cases := g.Cases()
-		max := finite(st.MaxScore)
-		var sc float64
+		var caseMax float64
 		switch st.ScoreAggregation {
 		case "sum":
-			for _, c := range cases {
-				if tr := byName[c.Name]; tr != nil && tr.Verdict == AC {
-					tr.Score = roundScore(max / float64(len(cases)))
-					sc += max / float64(len(cases))
-				}
-			}
+			caseMax = st.MaxScore / float64(len(cases))
 		case "min":
-			sc = max
+			caseMax = st.MaxScore
+		default: // pass-fail: its test cases have no score of their own
 			for _, c := range cases {
-				tr := byName[c.Name]
-				if tr == nil || tr.Verdict != AC {
-					sc = 0
-					continue
+				if tr := byName[c.Name]; tr != nil && tr.Verdict == AC && (tr.ValidatorScore != nil || tr.ScoreMultiplier != nil) {
+					tr.Verdict, tr.Message = JE, fmt.Sprintf("judge: the output validator wrote a score for a test case of %s, a pass-fail group", g.Name)
 				}
-				tr.Score = max
 			}
-		default: // pass-fail
 			if passed(g.Name) {
-				sc = max
+				return roundScore(finite(st.MaxScore))
+			}
+			return 0
+		}
+		var sc float64
+		for i, c := range cases {
+			tr := byName[c.Name]
+			x := 0.0
+			if tr != nil && tr.Verdict == AC {
+				var err error
+				if x, err = caseScore(tr, caseMax); err != nil {
+					tr.Verdict, tr.Message, x = JE, err.Error(), 0
+				} else {
+					tr.Score = roundScore(x)
+				}
+			}
+			switch {
+			case st.ScoreAggregation == "sum":
+				sc += x
+			case i == 0 || x < sc:
+				sc = x
 			}
 		}
 		return roundScore(sc)
@@ -471,4 +523,36 @@ func score2025(p *problem.Problem, byName map[string]*TestResult, s *Scoring) {
 		s.Groups[at].Score = sc
 		s.Score = sc
 	}
+	// A score the validator got wrong is a judge error.
+	for _, tr := range s.Tests {
+		if tr.Verdict == JE {
+			s.Verdict = JE
+		}
+	}
+}
+
+// caseScore is the score of an accepted test case of a sum or min group
+// whose cases may score up to caseMax (+Inf when unbounded), by the
+// 2025-09 rules; an error is a judge error.
+func caseScore(tr *TestResult, caseMax float64) (float64, error) {
+	unbounded := math.IsInf(caseMax, 1)
+	switch {
+	case tr.ValidatorScore != nil:
+		x := *tr.ValidatorScore
+		if x < 0 {
+			return 0, fmt.Errorf("judge: the output validator's score.txt holds %v; a score is not negative", x)
+		}
+		if !unbounded && x > caseMax+1e-9*math.Max(1, caseMax) {
+			return 0, fmt.Errorf("judge: the output validator's score.txt holds %v, above the test case's maximum %v", x, roundScore(caseMax))
+		}
+		return x, nil
+	case tr.ScoreMultiplier != nil:
+		if unbounded {
+			return 0, fmt.Errorf("judge: the output validator wrote score_multiplier.txt for a test case of unbounded score; it must write score.txt")
+		}
+		return *tr.ScoreMultiplier * caseMax, nil
+	case unbounded:
+		return 0, fmt.Errorf("judge: the output validator wrote no score.txt for an accepted test case of unbounded score")
+	}
+	return caseMax, nil
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/verdict-judge/verdict/problem"
@@ -271,19 +272,22 @@ func TestScoringCaseScoresAndMax(t *testing.T) {
 }
 
 func TestScoringUnsupported(t *testing.T) {
+	// Scores from score.txt need no program: ScoreResults computes them.
 	p := legacyProblem()
 	p.ValidatorScores = true
-	if _, err := ScoreResults(p, nil); !errors.Is(err, ErrUnsupported) {
+	if _, err := ScoreResults(p, nil); err != nil {
 		t.Errorf("score.txt: %v", err)
 	}
+	// A custom grader is a program: ScoreResults cannot run it.
 	p = legacyProblem()
 	p.Group("secret/group2").Settings.Grading = "custom"
 	if _, err := ScoreResults(p, nil); !errors.Is(err, ErrUnsupported) {
 		t.Errorf("custom grader: %v", err)
 	}
+	// The judge can, when the package has one.
 	rep := &Report{}
-	if err := (&Judge{}).judgeScoring(context.Background(), p, nil, rep); !errors.Is(err, ErrUnsupported) {
-		t.Errorf("judgeScoring with a custom grader: %v", err)
+	if err := (&Judge{}).judgeScoring(context.Background(), p, nil, rep); err == nil || !strings.Contains(err.Error(), "graders/ holds no grader") {
+		t.Errorf("judgeScoring with a custom grader and no graders/: %v", err)
 	}
 }
 

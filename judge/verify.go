@@ -127,7 +127,7 @@ func (j *Judge) Verify(ctx context.Context, p *problem.Problem) (*VerifyReport, 
 			for _, t := range r.Tests {
 				sc.MaxCPUMs = math.Max(sc.MaxCPUMs, t.CPUMs)
 			}
-			sc.OK, sc.Message = meets(s, r)
+			sc.OK, sc.Message = meets(p, s, r)
 		}
 		if !sc.OK {
 			rep.Summary.Mismatches++
@@ -159,11 +159,14 @@ func (j *Judge) judgeSubmission(ctx context.Context, p *problem.Problem, s probl
 	if len(srcs) == 1 {
 		srcs[0].Name = l.SourceName(srcs[0].Data)
 	}
+	for i := range srcs {
+		srcs[i].Data = substituteConstants(p, srcs[i].Data)
+	}
 	return j.Submit(ctx, p, l, srcs, Options{RunAll: true, TimeLimit: tl})
 }
 
 // meets checks a judged submission against its requirements.
-func meets(s problem.Submission, r *Report) (bool, string) {
+func meets(p *problem.Problem, s problem.Submission, r *Report) (bool, string) {
 	if r.Verdict == JE {
 		return false, "judge error: " + r.Message
 	}
@@ -186,6 +189,13 @@ func meets(s problem.Submission, r *Report) (bool, string) {
 			// Legacy partially_accepted: accepted overall.
 			return false, fmt.Sprintf("verdict %s; expected accepted overall", r.Verdict)
 		}
+		if len(req.Permitted) == 0 && len(req.Required) == 0 && req.Score == nil {
+			// ... but without the best score of the range (legacy
+			// grading.objective).
+			if best, ok := bestScore(p); ok && r.Score == best {
+				return false, fmt.Sprintf("score %g is the best the range allows; expected partially accepted", r.Score)
+			}
+		}
 		if len(req.Permitted) > 0 {
 			for _, n := range names {
 				if v, ok := byCase[n]; ok && !hasVerdict(req.Permitted, v) {
@@ -207,6 +217,21 @@ func meets(s problem.Submission, r *Report) (bool, string) {
 		}
 	}
 	return true, ""
+}
+
+// bestScore is the best score a legacy scoring problem's range allows:
+// its upper end when the objective is max, its lower end when min; false
+// when that end is unbounded.
+func bestScore(p *problem.Problem) (float64, bool) {
+	if p.Data == nil || p.Type != problem.Scoring {
+		return 0, false
+	}
+	r := p.Data.Settings.Range
+	best := r[1]
+	if p.Objective == "min" {
+		best = r[0]
+	}
+	return best, !math.IsInf(best, 0)
 }
 
 func scopeName(scope string) string {
@@ -244,10 +269,15 @@ func (j *Judge) validateInputs(ctx context.Context, p *problem.Problem, cases []
 			if err != nil {
 				return fmt.Errorf("judge: %w", err)
 			}
+			files, err := runFiles(comp.Program, &TestCase{Name: c.Name, FilesDir: c.FilesDir})
+			if err != nil {
+				in.Close()
+				return err
+			}
 			res, err := j.SB.Run(ctx, &sandbox.Spec{
 				Args:  append(comp.Program.Args(1<<30), c.InputValidatorArgsFor(v.Name)...),
 				Env:   l.Env,
-				Files: comp.Program.Files,
+				Files: files,
 				Stdin: in,
 				Limits: sandbox.Limits{CPU: 60 * time.Second, Memory: 1 << 30,
 					Pids: max(64, l.RunLimits.Pids)},

@@ -167,6 +167,7 @@ func (l *loader) readLegacy(vals map[string]*yaml.Node, md *metadata) error {
 	p := l.p
 	p.AllowFileWriting = true
 	p.LegacyGrading = true
+	p.Objective = "max"
 	if v, ok := vals["type"]; ok && !isNull(v) {
 		s, err := str("type", v)
 		if err != nil {
@@ -204,6 +205,7 @@ func (l *loader) readLegacy(vals map[string]*yaml.Node, md *metadata) error {
 				if s != "min" && s != "max" {
 					return fmt.Errorf("grading.objective %q: want min or max", s)
 				}
+				p.Objective = s
 			case "show_test_data_groups":
 				if _, err := boolean("grading.show_test_data_groups", f.val); err != nil {
 					return err
@@ -364,6 +366,7 @@ func (l *loader) read2025(vals map[string]*yaml.Node, md *metadata) error {
 			p.Constants[f.key] = f.val.Value
 		}
 	}
+	p.Objective = "max"
 	p.Limits = Limits{
 		TimeMultiplier: 2, SafetyMargin: 1.5, TimeResolution: time.Second, ValidationPasses: 2,
 	}

@@ -109,6 +109,9 @@ type Problem struct {
 	// RejectScore and Range. Otherwise the 2025-09 rules apply: MaxScore,
 	// ScoreAggregation and RequirePass.
 	LegacyGrading bool
+	// Objective is legacy grading.objective: "max" (the default) when a
+	// higher score is better, "min" when a lower one is.
+	Objective string
 	// AllowFileWriting is set when submissions may write files in their
 	// working directory (always for legacy packages).
 	AllowFileWriting bool
