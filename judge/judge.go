@@ -81,6 +81,9 @@ type Report struct {
 	Tests       []TestResult  `json:"tests"`
 	Groups      []GroupResult `json:"groups,omitempty"`
 	Message     string        `json:"message,omitempty"`
+	// Stdout is what a function problem's solution printed (capped),
+	// shown to its author; never part of the results.
+	Stdout string `json:"stdout,omitempty"`
 }
 
 // ErrUnsupported is returned for problems of a kind this judge cannot judge yet.
@@ -89,6 +92,9 @@ var ErrUnsupported = errors.New("judge: not supported yet")
 // Submit compiles and judges a submission. A *SourceError means the
 // submission itself is malformed; any other error is a judge error.
 func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language, srcs []Source, opt Options) (*Report, error) {
+	if p.Function != nil {
+		return j.submitFunction(ctx, p, l, srcs, opt)
+	}
 	if err := CheckSources(srcs, p.Limits.Code); err != nil {
 		return nil, err
 	}

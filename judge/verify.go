@@ -75,6 +75,7 @@ func (j *Judge) Verify(ctx context.Context, p *problem.Problem) (*VerifyReport, 
 	if err := j.validateInputs(ctx, p, cases, rep); err != nil {
 		return nil, err
 	}
+	validateFunctionTests(p, rep)
 
 	subs := append([]problem.Submission(nil), p.Submissions...)
 	sort.SliceStable(subs, func(a, b int) bool { return subs[a].Category == "accepted" && subs[b].Category != "accepted" })
