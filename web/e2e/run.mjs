@@ -1,0 +1,269 @@
+// End-to-end tests of the practice site in a real browser (Debian's chromium
+// driven by playwright-core) against a running `verdict serve`.
+//
+//   VERDICT_URL=http://127.0.0.1:8080 node web/e2e/run.mjs
+//
+// VERDICT_SCREENSHOTS=dir saves screenshots of the main pages there.
+// CHROMIUM overrides the browser (default /usr/bin/chromium).
+// Prints "N passed, N failed" last and exits non-zero when a test failed.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import assert from 'node:assert/strict';
+
+const base = (process.env.VERDICT_URL || 'http://127.0.0.1:8080').replace(/\/$/, '');
+const shots = process.env.VERDICT_SCREENSHOTS || '';
+const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
+const problemId = process.env.VERDICT_E2E_PROBLEM || 'two-sum';
+const judgeTimeout = 120_000;
+
+const accepted = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        seen = {}
+        for i, x in enumerate(nums):
+            if target - x in seen:
+                return [seen[target - x], i]
+            seen[x] = i
+        return []
+`;
+// Wrong: returns the pair in the order that makes the first sample pass only when lucky.
+const wrong = `class Solution:
+    def twoSum(self, nums: List[int], target: int) -> List[int]:
+        # wrong: always the first two indices
+        print("checking", len(nums))
+        return [0, 1, 2]
+`;
+const compileError = `class Solution {
+public:
+    vector<int> twoSum(vector<int>& nums, int target) {
+        int answer = 0
+        return {answer, answer};
+    }
+};
+`;
+
+if (shots) mkdirSync(shots, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath,
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'],
+});
+
+const results = [];
+const outside = [];
+
+async function newPage(opts = {}) {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...opts });
+  await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  const page = await ctx.newPage();
+  // No request may leave the machine: every request goes to the server under test.
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(base + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
+  });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.errors = errors;
+  return page;
+}
+
+async function test(name, fn) {
+  const t0 = Date.now();
+  try {
+    await fn();
+    results.push([name, true]);
+    console.log(`ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  } catch (e) {
+    results.push([name, false]);
+    console.log(`FAIL ${name}: ${e.stack || e}`);
+  }
+}
+
+async function shot(page, name) {
+  if (!shots) return;
+  // Let fonts and transitions settle so the pictures are steady.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(150);
+  await page.screenshot({ path: join(shots, name + '.png') });
+}
+
+/** setCode replaces the editor's text as a paste would (no auto-indent or bracket closing). */
+async function setCode(page, code) {
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+  const got = await editorText(page);
+  assert.equal(got.trim(), code.trim(), 'the editor holds the code typed');
+}
+
+async function editorText(page) {
+  return page.locator('.cm-content').evaluate((el) => [...el.querySelectorAll('.cm-line')].map((l) => l.textContent).join('\n'));
+}
+
+async function verdictOf(page, timeout = judgeTimeout) {
+  const v = page.locator('#result .verdict-title');
+  await v.waitFor({ timeout });
+  return (await v.getAttribute('data-verdict')) || (await v.textContent());
+}
+
+async function openProblem(page) {
+  await page.goto(base + '/problems/' + problemId);
+  await page.locator('.cm-content').waitFor();
+  await page.locator('.statement').waitFor();
+}
+
+const ctxPage = await newPage();
+let page = ctxPage;
+
+await test('problem list shows the problems with kind, difficulty and search', async () => {
+  await page.goto(base + '/');
+  await page.locator('table.problems tbody tr[data-id]').first().waitFor();
+  const rows = await page.locator('table.problems tbody tr[data-id]').count();
+  assert.ok(rows >= 1, 'at least one problem');
+  const row = page.locator(`tr[data-id="${problemId}"]`);
+  assert.equal(await row.count(), 1, `the list has ${problemId}`);
+  assert.match(await row.locator('.c-kind').textContent(), /Function/);
+  await shot(page, 'list');
+  // "/" focuses the search; typing filters.
+  await page.keyboard.press('/');
+  await page.keyboard.type(problemId.slice(0, 5));
+  const after = await page.locator('table.problems tbody tr[data-id]').count();
+  assert.ok(after >= 1 && after <= rows, 'the search filters the list');
+  assert.equal(await page.locator(`tr[data-id="${problemId}"]`).count(), 1);
+  await page.locator('input[type=search]').fill('no such problem zzz');
+  assert.equal(await page.locator('table.problems tbody tr[data-id]').count(), 0, 'a search that matches nothing shows no rows');
+  await page.locator('input[type=search]').fill('');
+});
+
+await test('a function problem shows its statement with math, samples and starter code', async () => {
+  await page.locator(`tr[data-id="${problemId}"] a.title-link`).click();
+  await page.waitForURL('**/problems/' + problemId);
+  await page.locator('.cm-content').waitFor();
+  await page.locator('.statement h1, .statement h2, .statement p').first().waitFor();
+  assert.ok(await page.locator('.samples .sample').count() >= 1, 'samples are shown');
+  await page.selectOption('#language', 'python');
+  assert.match(await editorText(page), /def twoSum/, 'the Python starter code is in the editor');
+  // Math is typeset by KaTeX (loaded from this server).
+  if (await page.locator('.statement .math').count()) {
+    await page.locator('.statement .katex').first().waitFor({ timeout: 10_000 });
+  }
+});
+
+await test('an accepted solution passes the samples (Ctrl+Enter) and is Accepted when submitted (Ctrl+Shift+Enter)', async () => {
+  await setCode(page, accepted);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  assert.equal(await verdictOf(page), 'AC', 'Run on the samples is accepted');
+  const rows = await page.locator('#result table.tests tbody tr').count();
+  assert.ok(rows >= 1, 'the run shows its tests');
+  assert.ok(await page.locator('#result .test-detail').count() >= 1, 'the run shows each case');
+  await page.locator('.cm-content').click();
+  await page.keyboard.press('ControlOrMeta+Shift+Enter');
+  await page.locator('#result .progress, #result .verdict-title').first().waitFor();
+  await page.locator('#result a[href^="/submissions/"]').first().waitFor();
+  assert.equal(await verdictOf(page), 'AC', 'the submission is accepted');
+  const tests = await page.locator('#result table.tests tbody tr').count();
+  assert.ok(tests >= 2, 'the submission shows its tests, hidden ones included');
+  await page.locator('#result .stats').waitFor({ timeout: 10_000 });
+  await shot(page, 'problem-accepted');
+});
+
+await test('a wrong answer shows the failing sample: input, expected and actual output', async () => {
+  await setCode(page, wrong);
+  await page.locator('#submit').click();
+  const v = await verdictOf(page);
+  assert.equal(v, 'WA');
+  const detail = page.locator('#result .test-detail');
+  await detail.first().waitFor();
+  assert.ok(await detail.locator('pre.expected').count() === 1, 'expected output shown');
+  assert.ok(await detail.locator('pre.actual').count() === 1, 'actual output shown');
+  assert.ok(await detail.locator('pre.actual .line.bad').count() >= 1, 'the differing line is marked');
+  assert.match(await page.locator('#result .stdout').textContent(), /checking/, "the program's own stdout is shown");
+  await shot(page, 'result-wrong-answer');
+});
+
+await test('a compile error marks its line in the editor', async () => {
+  await page.selectOption('#language', 'cpp');
+  await setCode(page, compileError);
+  await page.locator('#run').click();
+  assert.equal(await verdictOf(page), 'CE');
+  await page.locator('.cm-gutter-lint .cm-lint-marker-error').first().waitFor({ timeout: 10_000 });
+  const markers = await page.locator('#result .markers li').allTextContents();
+  assert.ok(markers.some((m) => /Line [45]\b/.test(m)), 'the marker is on the line of the missing semicolon: ' + JSON.stringify(markers));
+  // The marker sits on that line: its gutter element lines up with line 4 or 5.
+  const markerTop = await page.locator('.cm-gutter-lint .cm-gutterElement:has(.cm-lint-marker-error)').first().boundingBox();
+  const line4 = await page.locator('.cm-content .cm-line').nth(3).boundingBox();
+  const line5 = await page.locator('.cm-content .cm-line').nth(4).boundingBox();
+  assert.ok([line4, line5].some((l) => Math.abs(l.y - markerTop.y) < 4), 'the gutter marker is beside line 4 or 5');
+  await shot(page, 'compile-error');
+});
+
+await test('drafts are kept per problem and language across reloads', async () => {
+  await page.reload();
+  await page.locator('.cm-content').waitFor();
+  assert.equal(await page.locator('#language').inputValue(), 'cpp');
+  assert.match(await editorText(page), /int answer = 0/);
+  await page.selectOption('#language', 'python');
+  assert.match(await editorText(page), /always the first two/, 'the Python draft is the last Python code');
+});
+
+await test('the dark theme applies and is remembered', async () => {
+  await page.locator('#theme-toggle').click();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.reload();
+  await page.locator('.cm-content').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  assert.notEqual(bg, 'rgb(246, 247, 249)', 'the dark background is used');
+  await setCode(page, accepted);
+  await page.keyboard.press('ControlOrMeta+Enter');
+  assert.equal(await verdictOf(page), 'AC');
+  await shot(page, 'problem-dark');
+  await page.locator('#theme-toggle').click();
+});
+
+await test('submission history lists the submissions; a submission shows its source', async () => {
+  await page.goto(base + '/submissions');
+  await page.locator('table.submissions tbody tr.row-link').first().waitFor();
+  assert.ok(await page.locator('table.submissions tbody tr.row-link').count() >= 2);
+  await page.locator('table.submissions tbody tr.row-link a').first().click();
+  await page.waitForURL('**/submissions/*');
+  await page.locator('#source').waitFor();
+  assert.match(await page.locator('#source').textContent(), /twoSum/);
+  await page.locator('.verdict-title').waitFor();
+  await shot(page, 'submission');
+});
+
+await test('the admin page loads', async () => {
+  await page.goto(base + '/admin');
+  await page.locator('#admin-key').waitFor();
+  await page.locator('.admin-status .cards, .admin-status p').first().waitFor();
+});
+
+await test('on a phone the pages fit the screen', async () => {
+  const phone = await newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+  for (const path of ['/', '/problems/' + problemId, '/submissions']) {
+    await phone.goto(base + path);
+    await phone.locator('main > *').first().waitFor();
+    await phone.waitForLoadState('networkidle');
+    const [sw, iw] = await phone.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    assert.ok(sw <= iw + 1, `${path}: page is ${sw}px wide on a ${iw}px screen`);
+  }
+  await phone.goto(base + '/problems/' + problemId);
+  await phone.locator('.cm-content').waitFor();
+  await shot(phone, 'phone-problem');
+  assert.deepEqual(phone.errors, [], 'no script errors');
+  await phone.context().close();
+});
+
+await test('no request left the machine and no script error happened', async () => {
+  assert.deepEqual(outside, []);
+  assert.deepEqual(page.errors, []);
+});
+
+await browser.close();
+const passed = results.filter((r) => r[1]).length;
+const failed = results.length - passed;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
