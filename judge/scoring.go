@@ -307,7 +307,9 @@ func gradeLegacy(flags []string, subs []subresult) (Verdict, float64) {
 // scoreLegacy grades the tree bottom-up with each group's grader. Every
 // group's subgroups take part in its grade, even after a rejection under
 // on_reject: break (they were all run); a group's test cases not run are
-// left out, as problemtools leaves them out. An accepted test case scores
+// left out, as problemtools leaves them out. A group's MaxScore is its
+// grade with every case accepted, or, when the validator gives the scores,
+// the top of its range where that is bounded. An accepted test case scores
 // the validator's score.txt, else the group's accept_score; a rejected one
 // its reject_score. An accepted group whose score falls outside its range
 // is a judge error.
@@ -367,6 +369,11 @@ func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring, 
 			} else {
 				sc = math.Max(r[0], math.Min(sc, r[1]))
 			}
+		}
+		if full && p.ValidatorScores && !math.IsInf(g.Settings.Range[1], 1) {
+			// The validator's scores are not known in advance: the most
+			// a group can score is the top of its range, when bounded.
+			sc = g.Settings.Range[1]
 		}
 		if v != AC {
 			sc = 0 // the score of a rejected result is ignored

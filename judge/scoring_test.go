@@ -32,6 +32,12 @@ var scoringExpected = map[string]scoringWant{
 	// One case of group2 (small numbers) is accepted: 40 + 20.
 	"bigadd2025/partially_accepted/floats.py": {WA, 60, map[string]float64{"sample": 0, "secret": 60, "secret/group1": 40, "secret/group2": 20}},
 	"bigadd2025/wrong_answer/difference.py":   {WA, 0, map[string]float64{"sample": 0, "secret": 0, "secret/group1": 0, "secret/group2": 0}},
+	// Legacy, scores from the validator's score.txt (10 - distance):
+	// group1 by graders/ (sum, halved), group2 by the default grader (min).
+	"closest/accepted/exact.py":                {AC, 20, map[string]float64{"sample": 10, "secret": 20, "secret/group1": 10, "secret/group2": 10}},
+	"closest/partially_accepted/off_by_one.py": {AC, 18, map[string]float64{"sample": 9, "secret": 18, "secret/group1": 9, "secret/group2": 9}},
+	"closest/partially_accepted/halfway.c":     {AC, 9.5, map[string]float64{"sample": 9, "secret": 9.5, "secret/group1": 2.5, "secret/group2": 7}},
+	"closest/wrong_answer/words.py":            {WA, 0, map[string]float64{"sample": 0, "secret": 0, "secret/group1": 0, "secret/group2": 0}},
 }
 
 // TestScoringProblems judges every submission of the scoring test problems
@@ -62,7 +68,11 @@ func TestScoringProblems(t *testing.T) {
 				if rep.Verdict != want.verdict || rep.Score != want.score {
 					t.Errorf("got %s %v, want %s %v; tests %+v", rep.Verdict, rep.Score, want.verdict, want.score, rep.Tests)
 				}
-				sc, err := ScoreResults(p, rep.Tests)
+				grade, err := j.legacyGrader(context.Background(), p)
+				if err != nil {
+					t.Fatal(err)
+				}
+				sc, err := scoreWith(p, rep.Tests, grade)
 				if err != nil {
 					t.Fatal(err)
 				}

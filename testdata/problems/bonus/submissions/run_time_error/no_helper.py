@@ -1,0 +1,2 @@
+# Imports a module that is not included: a run-time error.
+import helpers  # noqa: F401

@@ -1,0 +1,3 @@
+#include "solve.h"
+
+long long add(long long a, long long b) { return a - b; }

@@ -1,0 +1,2 @@
+# One off everywhere: 9 points a test case.
+print(2 * int(input()) + 1)

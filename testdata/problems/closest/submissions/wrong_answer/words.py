@@ -1,0 +1,1 @@
+print("twice", int(input()))
