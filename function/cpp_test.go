@@ -350,7 +350,7 @@ func TestCppDriver(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, out, err := hostBuild(t, prog, "g++", "-std=gnu++20", "-I"+pch, "-o", "main", "{files}")
+		_, out, err := hostBuild(t, prog, "g++", "-O2", "-std=gnu++20", "-pipe", "-I"+pch, "-o", "main", "{files}")
 		if err == nil {
 			t.Fatal("compiled")
 		}
