@@ -563,7 +563,7 @@ public:
 public:
     double avg(vector<long long>& xs) { long double s = 0; for (auto x : xs) s += x; return xs.empty() ? 0 : (double)(s / xs.size()); }
 };`,
-		c: `double avg(long long* xs, int xsSize) { long double s = 0; for (int i = 0; i < xsSize; i++) s += xs[i]; return xsSize ? (double)(s / xsSize) : 0; }`,
+		c:     `double avg(long long* xs, int xsSize) { long double s = 0; for (int i = 0; i < xsSize; i++) s += xs[i]; return xsSize ? (double)(s / xsSize) : 0; }`,
 		tests: []string{`[[1,2]]`, `[[9223372036854775807]]`, `[[]]`},
 		want:  []string{`1.5`, `9223372036854775808`, `0`},
 	},
