@@ -1,7 +1,7 @@
 # Verdict: the two commands a newcomer needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: build run test vet bench
+.PHONY: build run test vet bench web web-check screenshots
 
 build:
 	CGO_ENABLED=0 $(GO) build -o bin/verdict ./cmd/verdict
@@ -28,3 +28,18 @@ bench:
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\`; rerun it to measure your machine."; echo; \
 	  cat docs/.bench-sandbox.md; echo; echo "## Judging"; echo; cat docs/.bench-judge.md; } > docs/BENCHMARKS.md
 	rm -f docs/.bench-sandbox.md docs/.bench-judge.md
+
+# The web site (web/): `make web` rebuilds web/dist from web/src (needs npm;
+# building Verdict itself does not, it embeds the committed web/dist).
+# `make web-check` fails when the committed build is not what the sources give.
+web:
+	cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && node build.mjs
+
+web-check:
+	cd web && { [ -d node_modules ] || npm ci --no-audit --no-fund; } && rm -rf .dist-check && QUIET=1 node build.mjs .dist-check
+	@diff -r web/dist web/.dist-check >/dev/null || { diff -rq web/dist web/.dist-check; rm -rf web/.dist-check; echo "web/dist is stale: run make web and commit it"; exit 1; }
+	@rm -rf web/.dist-check; echo "web/dist matches web/src"
+
+# Screenshots of the main pages for the README, from the browser tests.
+screenshots:
+	VERDICT_SCREENSHOTS=$(CURDIR)/docs/screenshots $(GO) test ./web -run TestBrowser -count=1 -v -timeout 15m
