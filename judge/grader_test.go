@@ -227,3 +227,22 @@ func TestScoringLegacyValidatorScores(t *testing.T) {
 		t.Errorf("%s %v (%s), want a judge error for the range", s.Verdict, s.Score, s.Message)
 	}
 }
+
+// TestScoringLegacyBreak checks on_reject: break across subgroups: after a
+// rejected item, later items (subgroups too) take no part in the grade.
+func TestScoringLegacyBreak(t *testing.T) {
+	p := legacyProblem()
+	p.Data.Settings = legacySettings("break", 1, "accept_if_any_accepted")
+	s, err := ScoreResults(p, results(p, map[string]Verdict{"sample/01": WA}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Verdict != WA || s.Score != 0 {
+		t.Errorf("break at sample: %s %v, want WA 0 (secret takes no part)", s.Verdict, s.Score)
+	}
+	p.Data.Settings = legacySettings("continue", 1, "accept_if_any_accepted")
+	s, _ = ScoreResults(p, results(p, map[string]Verdict{"sample/01": WA}))
+	if s.Verdict != AC || s.Score != 100 {
+		t.Errorf("continue: %s %v, want AC 100", s.Verdict, s.Score)
+	}
+}

@@ -304,10 +304,10 @@ func gradeLegacy(flags []string, subs []subresult) (Verdict, float64) {
 	return AC, roundScore(sc)
 }
 
-// scoreLegacy grades the tree bottom-up with each group's grader. Every
-// group's subgroups take part in its grade, even after a rejection under
-// on_reject: break (they were all run); a group's test cases not run are
-// left out, as problemtools leaves them out. A group's MaxScore is its
+// scoreLegacy grades the tree bottom-up with each group's grader. In a
+// group with on_reject: break, the items after the first rejected one (a
+// test case or a subgroup) take no part in its grade, as problemtools has
+// it, though subgroups may have run; test cases not run are left out. A group's MaxScore is its
 // grade with every case accepted, or, when the validator gives the scores,
 // the top of its range where that is bounded. An accepted test case scores
 // the validator's score.txt, else the group's accept_score; a rejected one
@@ -329,10 +329,19 @@ func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring, 
 			*out = append(*out, GroupResult{Name: g.Name})
 		}
 		var subs []subresult
+		// broken: the group stopped at a rejected item (on_reject: break);
+		// the items after it take no part in its grade.
+		broken := false
 		for _, e := range g.Entries {
 			if e.Group != nil {
 				v, sc := gradeGroup(e.Group, full, out)
-				subs = append(subs, subresult{verdict: v, score: sc, sample: e.Group.Name == "sample"})
+				if !broken {
+					subs = append(subs, subresult{verdict: v, score: sc, sample: e.Group.Name == "sample"})
+				}
+				broken = broken || !full && v != AC && g.Settings.OnReject == "break"
+				continue
+			}
+			if broken {
 				continue
 			}
 			v := AC
@@ -354,6 +363,7 @@ func scoreLegacy(p *problem.Problem, byName map[string]*TestResult, s *Scoring, 
 				tr.Score = sc
 			}
 			subs = append(subs, subresult{verdict: v, score: sc})
+			broken = !full && v != AC && g.Settings.OnReject == "break"
 		}
 		v, sc, err := grade(g, subs)
 		if err != nil {
