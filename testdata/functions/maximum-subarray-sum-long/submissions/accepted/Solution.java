@@ -1,0 +1,10 @@
+class Solution {
+    public long maxSubarraySum(int[] nums) {
+        long best = nums[0], cur = nums[0];
+        for (int i = 1; i < nums.length; i++) {
+            cur = Math.max(nums[i], cur + nums[i]);
+            best = Math.max(best, cur);
+        }
+        return best;
+    }
+}
