@@ -73,22 +73,25 @@ func TestBrowser(t *testing.T) {
 	if err := serve.Start(); err != nil {
 		t.Fatalf("starting verdict serve: %v", err)
 	}
+	exited := make(chan struct{})
+	go func() { _ = serve.Wait(); close(exited) }()
 	defer func() {
 		_ = serve.Process.Signal(os.Interrupt)
-		done := make(chan struct{})
-		go func() { _ = serve.Wait(); close(done) }()
 		select {
-		case <-done:
+		case <-exited:
 		case <-time.After(20 * time.Second):
 			_ = serve.Process.Kill()
-			<-done
+			<-exited
 		}
 		if t.Failed() {
 			t.Logf("verdict serve said:\n%s", serveLog.String())
 		}
 	}()
 	base := "http://" + addr
-	if err := waitReady(ctx, base+"/healthz", 3*time.Minute); err != nil {
+	if err := waitReady(ctx, base+"/healthz", exited, 3*time.Minute); err != nil {
+		if strings.Contains(serveLog.String(), `unknown command "serve"`) {
+			t.Skip("this verdict has no serve command yet")
+		}
 		t.Fatalf("verdict serve did not come up: %v\n%s", err, serveLog.String())
 	}
 	// The tests use two-sum: import it unless the server's problem set has it.
@@ -114,6 +117,7 @@ func TestBrowser(t *testing.T) {
 	}
 }
 
+// freeAddr finds a loopback address with a free port.
 func freeAddr() (string, error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -123,7 +127,8 @@ func freeAddr() (string, error) {
 	return l.Addr().String(), nil
 }
 
-func waitReady(ctx context.Context, url string, limit time.Duration) error {
+// waitReady polls url until it answers 200, the server exits, or limit passes.
+func waitReady(ctx context.Context, url string, exited <-chan struct{}, limit time.Duration) error {
 	deadline := time.Now().Add(limit)
 	var last error
 	for time.Now().Before(deadline) {
@@ -140,6 +145,8 @@ func waitReady(ctx context.Context, url string, limit time.Duration) error {
 		select {
 		case <-ctx.Done():
 			return ctx.Err()
+		case <-exited:
+			return errors.New("the server exited")
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
