@@ -205,3 +205,12 @@ func TestBadRequests(t *testing.T) {
 		})
 	}
 }
+
+// fixedLanguages offers languages without running anything (for decoding
+// tests); RunCode is never called on it.
+type fixedLanguages []*lang.Language
+
+func (f fixedLanguages) Languages() []*lang.Language { return f }
+func (f fixedLanguages) RunCode(context.Context, *judge.CodeRun) (*judge.CodeResult, error) {
+	panic("fixedLanguages runs nothing")
+}
