@@ -163,6 +163,12 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
     workPane.classList.toggle('busy', b);
   };
 
+  // Bring the verdict into view: the console scrolls on wide screens, the page on narrow ones.
+  const showResult = () => {
+    const banner = result.querySelector('.verdict-banner');
+    if (banner) banner.scrollIntoView({ block: 'nearest' });
+  };
+
   let abort: AbortController | null = null;
   async function doRun(): Promise<void> {
     if (busy) return;
@@ -173,6 +179,7 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
     try {
       const r = await api.run(p.id, lang, editor.text(), customToggle.checked ? [custom.value.endsWith('\n') || custom.value === '' ? custom.value : custom.value + '\n'] : undefined, abort.signal);
       renderResult(result, r, { run: true, onMarkers, gotoLine });
+      showResult();
     } catch (e) {
       if ((e as Error).name !== 'AbortError') clear(result, errorBox('Run failed: ' + (e as Error).message));
     } finally {
@@ -204,6 +211,7 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
         done: (s: Submission) => {
           renderResult(result, s, { onMarkers, gotoLine });
           result.appendChild(h('p', { class: 'small' }, h('a', { href: '/submissions/' + sid }, 'Open this submission')));
+          showResult();
           if (s.verdict === 'AC') {
             api.stats(p.id).then((st) => renderStats(result, st, s)).catch(() => { /* stats are extra */ });
           }

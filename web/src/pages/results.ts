@@ -103,8 +103,14 @@ export function renderResult(el: HTMLElement, s: Submission, opts: ResultOptions
   if (tests.length) {
     const detail = h('div', { class: 'details-slot' });
     const pick = (t: TestResult) => clear(detail, testDetail(t));
-    el.appendChild(testsTable(tests, !!opts.run, pick));
-    el.appendChild(detail);
+    // A judged submission's failing test comes first; a run lists its cases after the table.
+    if (opts.run) {
+      el.appendChild(testsTable(tests, true, pick));
+      el.appendChild(detail);
+    } else {
+      el.appendChild(detail);
+      el.appendChild(testsTable(tests, false, pick));
+    }
     if (opts.run) {
       tests.forEach((t, i) => detail.appendChild(testDetail(t, `Case ${i + 1}${t.name && !/^custom/.test(t.name) ? ' · ' + t.name : ''}`)));
     } else {
