@@ -1,9 +1,394 @@
 package function
 
-// javascriptGen generates the javascript driver.
-// TODO(driver): being written; until then it reports ErrNoDriver.
+import (
+	"bytes"
+	"fmt"
+	"strings"
+)
+
+// javascriptGen generates the JavaScript (Node.js) driver: main.js runs
+// the user's solution.js as a script of the global scope
+// (vm.runInThisContext with its own file name, so that stack frames name
+// it), as LeetCode runs `var twoSum = function...`, `function twoSum` or
+// `class LRUCache`. The language's check step (node --check) checks only
+// the first file it is given, main.js: main.js therefore also holds the
+// user's code inside a function that is never called, and the check's
+// messages are mapped back to solution.js.
+//
+// long values beyond ±2^53 reach the user's code as BigInt (a Number
+// cannot hold them); a long result may be a Number or a BigInt.
 type javascriptGen struct{}
 
-func (javascriptGen) Starter(sig *Signature) (string, error) { return "", ErrNoDriver }
+const jsUserFile = "solution.js"
 
-func (javascriptGen) Program(sig *Signature, user []byte) (*Program, error) { return nil, ErrNoDriver }
+func jsType(t *Type) string {
+	switch t.Kind {
+	case Integer, Long, Double:
+		return "number"
+	case Boolean:
+		return "boolean"
+	case Character:
+		return "character"
+	case String:
+		return "string"
+	case Void:
+		return "void"
+	case ListNode:
+		return "ListNode"
+	case TreeNode:
+		return "TreeNode"
+	case Array:
+		return jsType(t.Elem) + "[]"
+	}
+	return "*"
+}
+
+func jsNodeComments(sig *Signature) string {
+	var b strings.Builder
+	if sig.uses(ListNode) {
+		b.WriteString("/**\n * Definition for singly-linked list.\n * function ListNode(val, next) {\n *     this.val = (val===undefined ? 0 : val)\n *     this.next = (next===undefined ? null : next)\n * }\n */\n")
+	}
+	if sig.uses(TreeNode) {
+		b.WriteString("/**\n * Definition for a binary tree node.\n * function TreeNode(val, left, right) {\n *     this.val = (val===undefined ? 0 : val)\n *     this.left = (left===undefined ? null : left)\n *     this.right = (right===undefined ? null : right)\n * }\n */\n")
+	}
+	return b.String()
+}
+
+func jsDoc(ps []Param, ret *Type, retNote string, indent string) string {
+	var b strings.Builder
+	b.WriteString(indent + "/**\n")
+	for _, p := range ps {
+		fmt.Fprintf(&b, "%s * @param {%s} %s\n", indent, jsType(p.T), p.Name)
+	}
+	if ret != nil {
+		fmt.Fprintf(&b, "%s * @return {%s}%s\n", indent, jsType(ret), retNote)
+	}
+	b.WriteString(indent + " */\n")
+	return b.String()
+}
+
+// Starter returns LeetCode's JavaScript starter code.
+func (javascriptGen) Starter(sig *Signature) (string, error) {
+	var b strings.Builder
+	b.WriteString(jsNodeComments(sig))
+	if !sig.Design() {
+		note := ""
+		if sig.Return.T.Kind == Void {
+			note = " Do not return anything, modify " + sig.Params[sig.Output.ParamIndex].Name + " in-place instead."
+		}
+		b.WriteString(jsDoc(sig.Params, sig.Return.T, note, ""))
+		fmt.Fprintf(&b, "var %s = function(%s) {\n    \n};\n", sig.Name, strings.ReplaceAll(paramNames(sig.Params), ",", ", "))
+		return b.String(), nil
+	}
+	b.WriteString(jsDoc(sig.Constructor.Params, nil, "", ""))
+	fmt.Fprintf(&b, "var %s = function(%s) {\n    \n};\n\n", sig.ClassName, strings.ReplaceAll(paramNames(sig.Constructor.Params), ",", ", "))
+	for _, m := range sig.Methods {
+		b.WriteString(jsDoc(m.Params, m.Return.T, "", ""))
+		fmt.Fprintf(&b, "%s.prototype.%s = function(%s) {\n    \n};\n\n", sig.ClassName, m.Name, strings.ReplaceAll(paramNames(m.Params), ",", ", "))
+	}
+	fmt.Fprintf(&b, "/** \n * Your %s object will be instantiated and called as such:\n", sig.ClassName)
+	fmt.Fprintf(&b, " * var obj = new %s(%s)\n", sig.ClassName, paramNames(sig.Constructor.Params))
+	for i, m := range sig.Methods {
+		if m.Return.T.Kind == Void {
+			fmt.Fprintf(&b, " * obj.%s(%s)\n", m.Name, paramNames(m.Params))
+		} else {
+			fmt.Fprintf(&b, " * var param_%d = obj.%s(%s)\n", i+1, m.Name, paramNames(m.Params))
+		}
+	}
+	b.WriteString(" */\n")
+	return b.String(), nil
+}
+
+// Program returns main.js (the driver, with the user's code inside a
+// function never called, for the syntax check) and solution.js (the
+// user's code, unchanged).
+func (javascriptGen) Program(sig *Signature, user []byte) (*Program, error) {
+	var b bytes.Buffer
+	b.WriteString("function __verdictSyntaxCheck() {\n")
+	b.Write(user)
+	if len(user) > 0 && user[len(user)-1] != '\n' {
+		b.WriteByte('\n')
+	}
+	b.WriteString("}\n")
+	lines := bytes.Count(user, []byte("\n"))
+	if len(user) > 0 && user[len(user)-1] != '\n' {
+		lines++
+	}
+	d := strings.Replace(jsDriver, "@SIG@", sig.driverSigJSON(), 1)
+	d = strings.Replace(d, "@RESULTS@", fmt.Sprintf("%q", ResultsFile), 1)
+	d = strings.Replace(d, "@USER@", fmt.Sprintf("%q", jsUserFile), 1)
+	b.WriteString(d)
+	return &Program{
+		Files: []File{
+			{Name: "main.js", Data: b.Bytes()},
+			{Name: jsUserFile, Data: user},
+		},
+		UserFile: jsUserFile,
+		Maps:     []LineMap{{File: "main.js", Start: 2, Count: lines}},
+	}, nil
+}
+
+// jsDriver is the driver part of main.js.
+const jsDriver = `// Generated by Verdict: runs solution.js on the tests (see package function).
+(function () {
+"use strict";
+const fs = require("fs");
+const vm = require("vm");
+const SIG = @SIG@;
+const USER = @USER@;
+
+globalThis.ListNode = function ListNode(val, next) {
+    this.val = (val === undefined ? 0 : val);
+    this.next = (next === undefined ? null : next);
+};
+globalThis.TreeNode = function TreeNode(val, left, right) {
+    this.val = (val === undefined ? 0 : val);
+    this.left = (left === undefined ? null : left);
+    this.right = (right === undefined ? null : right);
+};
+globalThis.require = require;
+const ListNode = globalThis.ListNode, TreeNode = globalThis.TreeNode;
+
+// parseBig is JSON.parse, except that integers beyond ±2^53 become BigInt.
+function parseBig(s) {
+    let i = 0;
+    const ws = () => { while (i < s.length && (s[i] === " " || s[i] === "\t" || s[i] === "\n" || s[i] === "\r")) i++; };
+    const value = () => {
+        ws();
+        const c = s[i];
+        if (c === "[") {
+            i++; ws();
+            const a = [];
+            if (s[i] === "]") { i++; return a; }
+            for (;;) {
+                a.push(value()); ws();
+                if (s[i] === ",") { i++; continue; }
+                if (s[i] === "]") { i++; return a; }
+                throw new SyntaxError("bad JSON at " + i);
+            }
+        }
+        if (c === "{") {
+            i++; ws();
+            const o = {};
+            if (s[i] === "}") { i++; return o; }
+            for (;;) {
+                ws();
+                const k = value(); ws();
+                if (s[i++] !== ":") throw new SyntaxError("bad JSON at " + i);
+                o[k] = value(); ws();
+                if (s[i] === ",") { i++; continue; }
+                if (s[i] === "}") { i++; return o; }
+                throw new SyntaxError("bad JSON at " + i);
+            }
+        }
+        if (c === '"') {
+            let j = i + 1;
+            while (s[j] !== '"') { if (s[j] === "\\") j++; j++; if (j >= s.length) throw new SyntaxError("bad JSON string"); }
+            const str = JSON.parse(s.slice(i, j + 1));
+            i = j + 1;
+            return str;
+        }
+        const m = /^-?\d+(\.\d+)?([eE][+-]?\d+)?|^true|^false|^null/.exec(s.slice(i, i + 400));
+        if (!m) throw new SyntaxError("bad JSON at " + i);
+        i += m[0].length;
+        const t = m[0];
+        if (t === "true") return true;
+        if (t === "false") return false;
+        if (t === "null") return null;
+        if (m[1] === undefined && m[2] === undefined) {
+            const n = Number(t);
+            return Number.isSafeInteger(n) ? n : BigInt(t);
+        }
+        return Number(t);
+    };
+    const v = value(); ws();
+    if (i !== s.length) throw new SyntaxError("bad JSON: text after the value");
+    return v;
+}
+
+function parseLine(line) {
+    return /\d{16}/.test(line) ? parseBig(line) : JSON.parse(line);
+}
+
+// makeIn returns a function turning a parsed value into the argument, or null for the value itself.
+function makeIn(code) {
+    if (code === "d") return (v) => typeof v === "bigint" ? Number(v) : v;
+    if (code === "i") return null;
+    if (code === "N") return (v) => { let h = null; for (let k = v.length - 1; k >= 0; k--) h = new ListNode(v[k], h); return h; };
+    if (code === "T") return (v) => {
+        if (v.length === 0) return null;
+        const root = new TreeNode(v[0]);
+        const q = [root];
+        let i = 1;
+        for (let h = 0; h < q.length && i < v.length; h++) {
+            const node = q[h];
+            if (v[i] !== null) { node.left = new TreeNode(v[i]); q.push(node.left); }
+            i++;
+            if (i < v.length && v[i] !== null) { node.right = new TreeNode(v[i]); q.push(node.right); }
+            i++;
+        }
+        return root;
+    };
+    if (code[0] === "[") {
+        const g = makeIn(code.slice(1));
+        return g === null ? null : (v) => v.map(g);
+    }
+    return null;
+}
+
+class ResultError extends Error {}
+ResultError.prototype.name = "ResultError";
+
+function generic(v) {
+    if (v === undefined) return "null";
+    if (typeof v === "bigint") return v.toString();
+    if (typeof v === "number" && !Number.isFinite(v)) return JSON.stringify(String(v));
+    const s = JSON.stringify(v, (k, x) => typeof x === "bigint" ? Number(x) : x);
+    return s === undefined ? "null" : s;
+}
+
+// makeOut returns a function writing a result as JSON.
+function makeOut(code) {
+    switch (code) {
+    case "i": case "l":
+        return (v) => typeof v === "bigint" ? v.toString() : (typeof v === "number" && Number.isFinite(v)) ? String(v) : generic(v);
+    case "d":
+        return (v) => {
+            if (typeof v === "bigint") return v.toString();
+            if (typeof v !== "number") return generic(v);
+            if (!Number.isFinite(v)) return JSON.stringify(String(v));
+            return Object.is(v, -0) ? "-0.0" : String(v);
+        };
+    case "b":
+        return (v) => v === true ? "true" : v === false ? "false" : generic(v);
+    case "c": case "s":
+        return (v) => typeof v === "string" ? JSON.stringify(v) : generic(v);
+    case "v":
+        return () => "null";
+    case "N":
+        return (v) => {
+            if (v === null || v === undefined) return "[]";
+            const seen = new Set(), out = [];
+            for (; v !== null && v !== undefined; v = v.next) {
+                if (seen.has(v)) throw new ResultError("the returned linked list has a cycle");
+                seen.add(v);
+                out.push(generic(v.val));
+            }
+            return "[" + out.join(",") + "]";
+        };
+    case "T":
+        return (v) => {
+            if (v === null || v === undefined) return "[]";
+            const seen = new Set(), q = [v], out = [];
+            for (let h = 0; h < q.length; h++) {
+                const node = q[h];
+                if (node === null || node === undefined) { out.push("null"); continue; }
+                if (seen.has(node)) throw new ResultError("the returned tree has a cycle or a shared node");
+                seen.add(node);
+                out.push(generic(node.val));
+                q.push(node.left, node.right);
+            }
+            while (out.length > 0 && out[out.length - 1] === "null") out.pop();
+            return "[" + out.join(",") + "]";
+        };
+    }
+    if (code[0] === "[") {
+        const g = makeOut(code.slice(1));
+        return (v) => {
+            if (v === null || v === undefined) return "null";
+            if (typeof v === "string") return JSON.stringify(v);
+            if (!Array.isArray(v)) {
+                if (ArrayBuffer.isView(v) || (typeof v === "object" && typeof v[Symbol.iterator] === "function")) v = Array.from(v);
+                else return generic(v);
+            }
+            return "[" + v.map((x) => g(x)).join(",") + "]";
+        };
+    }
+    return generic;
+}
+
+const out = fs.openSync(@RESULTS@, "w");
+function write(s) { fs.writeSync(out, s + "\n"); }
+
+function fail(e, ns) {
+    let msg, frames = [];
+    if (e instanceof Error || (e && typeof e.stack === "string")) {
+        msg = (e.name || "Error") + ": " + e.message;
+        frames = String(e.stack).split("\n").filter((l) => /^\s+at /.test(l) && l.includes(USER));
+    } else {
+        msg = "Uncaught " + generic(e);
+    }
+    write('{"ok":false,"error":' + JSON.stringify(msg) + ',"ns":' + ns + "}");
+    process.stderr.write(msg + "\n" + frames.map((l) => l + "\n").join(""));
+    process.exitCode = 1;
+}
+
+function lookup(name) {
+    return vm.runInThisContext("typeof " + name + ' === "undefined" ? undefined : ' + name);
+}
+
+const lines = fs.readFileSync(0, "utf8").split("\n");
+let target, ctorIn, methods, ins, resOut;
+let t0 = process.hrtime.bigint();
+try {
+    vm.runInThisContext(fs.readFileSync(USER, "utf8"), { filename: USER });
+    if (SIG.design) {
+        target = lookup(SIG.class);
+        if (typeof target !== "function") throw new ReferenceError(USER + " defines no class " + SIG.class);
+        ctorIn = SIG.ctor.map(makeIn);
+        methods = {};
+        for (const [name, m] of Object.entries(SIG.methods)) methods[name] = [m.params.map(makeIn), makeOut(m.ret)];
+    } else {
+        target = lookup(SIG.name);
+        if (typeof target !== "function") throw new ReferenceError(USER + " defines no function " + SIG.name);
+        ins = SIG.params.map(makeIn);
+        resOut = makeOut(SIG.ret);
+    }
+} catch (e) {
+    fail(e, Number(process.hrtime.bigint() - t0));
+    return;
+}
+
+function conv(fs, args) {
+    return args.map((v, k) => fs[k] === null ? v : fs[k](v));
+}
+
+for (const line of lines) {
+    if (line.trim() === "") continue;
+    const test = parseLine(line);
+    let ns = 0n, text;
+    try {
+        if (SIG.design) {
+            const [names, argss] = test;
+            let args = conv(ctorIn, argss[0]);
+            t0 = process.hrtime.bigint();
+            let obj;
+            try { obj = new target(...args); } finally { ns += process.hrtime.bigint() - t0; }
+            const parts = ["null"];
+            for (let k = 1; k < names.length; k++) {
+                const [fsIn, o] = methods[names[k]];
+                args = conv(fsIn, argss[k]);
+                const meth = obj[names[k]];
+                if (typeof meth !== "function") throw new TypeError("obj." + names[k] + " is not a function");
+                let r;
+                t0 = process.hrtime.bigint();
+                try { r = meth.apply(obj, args); } finally { ns += process.hrtime.bigint() - t0; }
+                parts.push(o(r));
+            }
+            text = "[" + parts.join(",") + "]";
+        } else {
+            const args = conv(ins, test);
+            let r;
+            t0 = process.hrtime.bigint();
+            try { r = target(...args); } finally { ns = process.hrtime.bigint() - t0; }
+            text = resOut(SIG.out >= 0 ? args[SIG.out] : r);
+        }
+    } catch (e) {
+        fail(e, Number(ns));
+        return;
+    }
+    write('{"ok":true,"value":' + text + ',"ns":' + ns + "}");
+}
+fs.closeSync(out);
+})();
+`
