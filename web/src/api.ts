@@ -54,6 +54,8 @@ export interface Submission {
   stdout?: string;
   message?: string;
   test_count?: number;
+  tests_done?: number;
+  groups?: { name: string; score: number; max_score: number; verdict: string }[];
   source?: string;
   files?: { name: string; content: string }[];
 }

@@ -1,7 +1,7 @@
 // The admin page: the admin key, importing a problem package, the queue,
 // workers and judge errors as the API and /metrics offer them.
 import { api, adminKey, setAdminKey, request, type Submission } from '../api';
-import { h, clear, errorBox, fmtWhen, langName } from '../util';
+import { h, clear, errorBox, fmtWhen, langName, verdictBadge } from '../util';
 
 /** metric sums the samples of a Prometheus metric (all label sets) in text exposition format. */
 export function parseMetrics(text: string): Map<string, { labels: string; value: number }[]> {
@@ -68,16 +68,32 @@ export async function adminPage(main: HTMLElement): Promise<() => void> {
     try {
       const text = await request<string>('GET', '/metrics', undefined, { admin: true });
       const m = parseMetrics(typeof text === 'string' ? text : '');
-      const pick = (re: RegExp) => [...m.entries()].filter(([n]) => re.test(n));
-      const shown = [
-        ...pick(/queue.*(depth|length|size|queued|pending)|(depth|pending).*queue/),
-        ...pick(/workers?(_busy|_idle|_total|_active)?$|worker.*(busy|idle|active|count)/),
-        ...pick(/judge_errors?_total|errors?_total.*judge/),
-        ...pick(/submissions_total$/),
-      ];
-      for (const [name, samples] of shown.slice(0, 12)) {
-        const total = samples.reduce((a, s) => a + s.value, 0);
-        cards.push(h('div', { class: 'card' }, h('div', { class: 'card-label', title: name }, name.replace(/^verdict_/, '').replace(/_/g, ' ')), h('div', { class: 'card-value' }, String(Math.round(total * 100) / 100))));
+      const sum = (name: string, label?: RegExp) => (m.get(name) || []).filter((x) => !label || label.test(x.labels)).reduce((a, x) => a + x.value, 0);
+      const card = (label: string, value: string, cls = '') => cards.push(h('div', { class: 'card' }, h('div', { class: 'card-label' }, label), h('div', { class: 'card-value ' + cls }, value)));
+      // Gauges of the queue and the workers, whatever the service calls them.
+      for (const [name, samples] of m) {
+        if (!/^verdict_/.test(name) || /_(bucket|sum|count|total)$/.test(name)) continue;
+        if (!/queue|worker|inflight|in_flight|pending|running/.test(name)) continue;
+        card(name.replace(/^verdict_/, '').replace(/_/g, ' '), String(samples.reduce((a, x) => a + x.value, 0)));
+      }
+      if (m.has('verdict_submissions_received_total')) card('submissions received', String(sum('verdict_submissions_received_total')));
+      if (m.has('verdict_submissions_total')) {
+        const judged = sum('verdict_submissions_total');
+        const je = sum('verdict_submissions_total', /verdict="JE"/);
+        card('judged', String(judged));
+        card('judge errors', String(je), je ? 'v-re' : 'v-ac');
+      }
+      if (m.has('verdict_judging_retries_total')) card('retried judgings', String(sum('verdict_judging_retries_total')));
+      if (m.has('verdict_worker_busy_seconds_total')) card('worker busy time', Math.round(sum('verdict_worker_busy_seconds_total')) + ' s');
+      if (m.has('verdict_compile_cache_hits_total')) card('compile cache hits', String(sum('verdict_compile_cache_hits_total')));
+      const byVerdict = (m.get('verdict_submissions_total') || []).reduce((acc, x) => {
+        const v = /verdict="([^"]*)"/.exec(x.labels)?.[1] || '?';
+        acc.set(v, (acc.get(v) || 0) + x.value);
+        return acc;
+      }, new Map<string, number>());
+      if (byVerdict.size) {
+        cards.push(h('div', { class: 'card wide' }, h('div', { class: 'card-label' }, 'verdicts'),
+          h('div', { class: 'verdict-counts' }, ...[...byVerdict].sort((a, b) => b[1] - a[1]).map(([v, n]) => h('span', null, verdictBadge(v), ' ', String(n))))));
       }
     } catch (e) {
       cards.push(h('p', { class: 'muted small' }, 'Metrics: ' + (e as Error).message));

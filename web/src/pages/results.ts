@@ -100,6 +100,13 @@ export function renderResult(el: HTMLElement, s: Submission, opts: ResultOptions
     }
   }
 
+  if (s.groups && s.groups.length && v !== 'CE') {
+    el.appendChild(h('table', { class: 'table groups' },
+      h('thead', null, h('tr', null, h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'Verdict'), h('th', { scope: 'col', class: 'num' }, 'Score'))),
+      h('tbody', null, ...s.groups.map((g) => h('tr', null, h('td', null, g.name), h('td', null, verdictBadge(g.verdict)),
+        h('td', { class: 'num' }, g.max_score ? `${+g.score.toFixed(2)} / ${+g.max_score.toFixed(2)}` : String(+g.score.toFixed(2))))))));
+  }
+
   if (tests.length) {
     const detail = h('div', { class: 'details-slot' });
     const pick = (t: TestResult) => clear(detail, testDetail(t));
@@ -168,11 +175,20 @@ function bucketsOf(hist: Histogram | undefined, accepted: number): { lo: number;
 
 /** histogram draws the distribution of accepted submissions, marking the bucket of value. */
 function histogram(title: string, hist: Histogram | undefined, accepted: number, value: number | undefined, fmt: (n: number) => string): HTMLElement {
-  const bs = bucketsOf(hist, accepted);
+  const all = bucketsOf(hist, accepted);
   const box = h('div', { class: 'histogram' }, h('h4', null, title));
-  if (!bs.length || accepted === 0) { box.appendChild(h('p', { class: 'muted small' }, 'No accepted submissions yet.')); return box; }
+  if (!all.length || accepted === 0) { box.appendChild(h('p', { class: 'muted small' }, 'No accepted submissions yet.')); return box; }
+  // The last bucket also holds everything above its bound.
+  all[all.length - 1].hi = Infinity;
+  const mineAll = value === undefined ? -1 : all.findIndex((b) => value <= b.hi);
+  // Empty buckets at either end are left out (this submission's bucket stays).
+  let from = all.findIndex((b) => b.count > 0);
+  let to = all.length - 1 - [...all].reverse().findIndex((b) => b.count > 0);
+  if (from < 0) { from = 0; to = all.length - 1; }
+  if (mineAll >= 0) { from = Math.min(from, mineAll); to = Math.max(to, mineAll); }
+  const bs = all.slice(from, to + 1);
+  const mine = mineAll >= 0 ? mineAll - from : -1;
   const max = Math.max(...bs.map((b) => b.count), 1);
-  const mine = value === undefined ? -1 : bs.findIndex((b) => value <= b.hi);
   const bars = h('div', { class: 'bars', role: 'img' });
   bs.forEach((b, i) => {
     const pct = Math.round((100 * b.count) / max);
@@ -181,9 +197,9 @@ function histogram(title: string, hist: Histogram | undefined, accepted: number,
   });
   box.appendChild(bars);
   const first = bs[0], last = bs[bs.length - 1];
-  box.appendChild(h('div', { class: 'bars-axis small muted' }, h('span', null, '≤ ' + fmt(first.hi)), h('span', null, last.hi === Infinity ? '> ' + fmt(last.lo) : '≤ ' + fmt(last.hi))));
+  box.appendChild(h('div', { class: 'bars-axis small muted' }, h('span', null, fmt(first.lo)), h('span', null, last.hi === Infinity ? '> ' + fmt(last.lo) : fmt(last.hi))));
   if (mine >= 0 && value !== undefined) {
-    const slower = bs.slice(mine + 1).reduce((a, b) => a + b.count, 0);
+    const slower = all.slice(mineAll + 1).reduce((a, b) => a + b.count, 0);
     const beats = Math.round((100 * slower) / accepted);
     bars.setAttribute('aria-label', `${title}: yours is ${fmt(value)}, better than about ${beats}% of ${accepted} accepted submissions`);
     box.appendChild(h('p', { class: 'small' }, h('strong', null, fmt(value)), ` · beats about ${beats}% of ${accepted} accepted`));

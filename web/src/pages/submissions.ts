@@ -96,6 +96,7 @@ export async function submissionPage(main: HTMLElement, params: Record<string, s
   } else {
     const progress = new Progress();
     progress.status(s.status || 'queued');
+    if (s.status === 'running' && s.test_count) progress.test(s.tests_done || 0, s.test_count);
     clear(result, progress.el);
     stop = watch(s.id || params.id, { status: (x) => progress.status(x), test: (k, n, r) => progress.test(k, n, r), done: finish });
   }
