@@ -9,18 +9,14 @@ package sandbox_test
 // The helpers here (atk*) are shared with hostile_test.go.
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"io"
 	"net"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -30,6 +26,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/verdict-judge/verdict/internal/hostile"
 	"github.com/verdict-judge/verdict/sandbox"
 )
 
@@ -173,7 +170,7 @@ var atkTable = map[string]atkVerdict{
 	// after the run and again after the suite).
 	"orphan_daemon.c": {allow: atkOK, out42: true, short: true,
 		check: func(t *testing.T, r *sandbox.Result, lim sandbox.Limits) {
-			if p := atkPgrep("orphan_canary"); p != "" {
+			if p := hostile.Pgrep("orphan_canary"); p != "" {
 				t.Errorf("orphan_canary alive after the run: pids %s", p)
 			}
 		}},
@@ -185,7 +182,7 @@ var atkTable = map[string]atkVerdict{
 	"env_dump.c": {allow: atkOK, short: true,
 		check: func(t *testing.T, r *sandbox.Result, lim sandbox.Limits) {
 			var got []string
-			for _, l := range atkLines(r.Stdout) {
+			for _, l := range hostile.Lines(r.Stdout) {
 				if v, ok := strings.CutPrefix(l, "INFO:env:"); ok {
 					got = append(got, v)
 				}
@@ -216,7 +213,7 @@ var atkTable = map[string]atkVerdict{
 	"raw_socket.c":          {allow: atkOK},
 	"net_interfaces.c": {allow: atkOK,
 		check: func(t *testing.T, r *sandbox.Result, lim sandbox.Limits) {
-			for _, l := range atkLines(r.Stdout) {
+			for _, l := range hostile.Lines(r.Stdout) {
 				if strings.HasPrefix(l, "INFO:iface:") && !strings.HasPrefix(l, "INFO:iface:lo ") {
 					t.Errorf("interface besides lo: %s", l)
 				}
@@ -267,7 +264,7 @@ func atkInfoInt(out []byte, prefix string) (int, bool) {
 
 // atkInfoString finds the word after prefix on a line of out.
 func atkInfoString(out []byte, prefix string) (string, bool) {
-	for _, l := range atkLines(out) {
+	for _, l := range hostile.Lines(out) {
 		if v, ok := strings.CutPrefix(l, prefix); ok {
 			v, _, _ = strings.Cut(v, " ")
 			return v, true
@@ -276,125 +273,18 @@ func atkInfoString(out []byte, prefix string) (string, bool) {
 	return "", false
 }
 
-func atkLines(out []byte) []string {
-	return strings.Split(strings.TrimRight(string(out), "\n"), "\n")
-}
 
 // atkLastLine is the last non-empty line of out.
 func atkLastLine(out []byte) string {
-	lines := atkLines(bytes.TrimSpace(out))
+	lines := hostile.Lines(bytes.TrimSpace(out))
 	return strings.TrimSpace(lines[len(lines)-1])
 }
 
-// atkPgrep lists the pids of the processes called name (pgrep -x) that
-// belong to this test process: its descendants, and any process in the
-// cgroup of one of its runs (a process cannot leave its cgroup, so one that
-// escaped the box's PID namespace is still found). Other test processes on
-// the machine may run the same programs at the same time.
-func atkPgrep(name string) string {
-	out, _ := exec.Command("pgrep", "-x", name).Output()
-	self := os.Getpid()
-	var ours []string
-	for _, f := range strings.Fields(string(out)) {
-		pid, err := strconv.Atoi(f)
-		if err != nil {
-			continue
-		}
-		if cg, err := os.ReadFile(fmt.Sprintf("/proc/%d/cgroup", pid)); err == nil &&
-			strings.Contains(string(cg), "/"+strconv.Itoa(self)+"-") {
-			ours = append(ours, f)
-			continue
-		}
-		for p, n := pid, 0; p > 1 && n < 64; n++ {
-			if p == self {
-				ours = append(ours, f)
-				break
-			}
-			p = atkParent(p)
-		}
-	}
-	return strings.Join(ours, ",")
-}
 
-// atkZombies lists the zombie children of this process.
-func atkZombies() string {
-	var z []string
-	procs, _ := filepath.Glob("/proc/[0-9]*/stat")
-	for _, p := range procs {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			continue
-		}
-		// pid (comm) state ppid ...; comm may hold spaces and parentheses.
-		i := bytes.LastIndexByte(b, ')')
-		if i < 0 {
-			continue
-		}
-		f := strings.Fields(string(b[i+1:]))
-		if len(f) >= 2 && f[0] == "Z" && f[1] == strconv.Itoa(os.Getpid()) {
-			z = append(z, string(b[:i+1]))
-		}
-	}
-	return strings.Join(z, ", ")
-}
 
-// atkParent returns the parent of pid, or 0.
-func atkParent(pid int) int {
-	b, err := os.ReadFile(fmt.Sprintf("/proc/%d/status", pid))
-	if err != nil {
-		return 0
-	}
-	for _, l := range strings.Split(string(b), "\n") {
-		if v, ok := strings.CutPrefix(l, "PPid:"); ok {
-			n, _ := strconv.Atoi(strings.TrimSpace(v))
-			return n
-		}
-	}
-	return 0
-}
 
-func atkRandom(tb testing.TB) string {
-	b := make([]byte, 16)
-	if _, err := rand.Read(b); err != nil {
-		tb.Fatal(err)
-	}
-	return hex.EncodeToString(b)
-}
 
-// atkSharedDir finds the shared attack corpus beside the repository.
-func atkSharedDir() (string, error) {
-	wd, err := os.Getwd() // the package directory: <repo>/sandbox
-	if err != nil {
-		return "", err
-	}
-	dir := filepath.Join(wd, "..", "..", "shared", "attacks")
-	if _, err := os.Stat(filepath.Join(dir, "MANIFEST.tsv")); err != nil {
-		return "", err
-	}
-	return dir, nil
-}
 
-// atkManifestFiles reads the first column of MANIFEST.tsv.
-func atkManifestFiles(t *testing.T, dir string) []string {
-	f, err := os.Open(filepath.Join(dir, "MANIFEST.tsv"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	var files []string
-	sc := bufio.NewScanner(f)
-	for first := true; sc.Scan(); first = false {
-		name, _, _ := strings.Cut(sc.Text(), "\t")
-		if first || name == "" {
-			continue // the header
-		}
-		files = append(files, name)
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
-	}
-	return files
-}
 
 // atkNeedRoot skips the test where the sandbox cannot run.
 func atkNeedRoot(t *testing.T) {
@@ -404,205 +294,8 @@ func atkNeedRoot(t *testing.T) {
 	}
 }
 
-// atkCanaries are the secrets planted on the host that no output may show.
-type atkCanaries struct {
-	env  string // JUDGE_CANARY in this process's environment
-	file string // contents of /etc/judge-canary
-	fd   int    // /etc/judge-canary, open without close-on-exec
-}
 
-const atkCanaryPath = "/etc/judge-canary"
 
-// atkHostPaths must not appear on the host: the corpus's programs try to
-// create them.
-var atkHostPaths = []string{"/etc/judge_pwned_probe", "/judge_rw_probe", "/etc/cron.d/judge_pwn", "/judge_pwned_probe"}
-
-// atkPlant plants the canaries before any Sandbox starts and registers the
-// host checks that run after every Sandbox of the test is closed: call it
-// before creating them (cleanups run last in, first out).
-func atkPlant(t *testing.T) *atkCanaries {
-	t.Helper()
-	c := &atkCanaries{env: "envcanary-" + atkRandom(t), file: "filecanary-" + atkRandom(t) + "\n"}
-
-	old, had := os.LookupEnv("JUDGE_CANARY")
-	os.Setenv("JUDGE_CANARY", c.env)
-	t.Cleanup(func() {
-		if had {
-			os.Setenv("JUDGE_CANARY", old)
-		} else {
-			os.Unsetenv("JUDGE_CANARY")
-		}
-	})
-
-	// Another test process may have planted the file already: then reuse it
-	// and leave it to its owner.
-	own := false
-	f, err := os.OpenFile(atkCanaryPath, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	switch {
-	case err == nil:
-		own = true
-		_, werr := f.WriteString(c.file)
-		if cerr := f.Close(); werr == nil {
-			werr = cerr
-		}
-		if werr != nil {
-			os.Remove(atkCanaryPath)
-			t.Fatal(werr)
-		}
-	case errors.Is(err, os.ErrExist):
-		b, err := os.ReadFile(atkCanaryPath)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.file = string(b)
-	default:
-		t.Fatalf("plant %s: %v", atkCanaryPath, err)
-	}
-
-	// A descriptor this process holds without close-on-exec, as a judge may
-	// inherit from a shell or service manager (or as its own log or answer
-	// file): no box may inherit it (leaked_fds.c looks for such).
-	fd, err := syscall.Open(atkCanaryPath, syscall.O_RDONLY, 0)
-	if err != nil {
-		t.Fatalf("open %s: %v", atkCanaryPath, err)
-	}
-	c.fd = fd
-	t.Cleanup(func() { syscall.Close(fd) })
-
-	hostname, _ := os.Hostname()
-	var existed []string
-	for _, p := range atkHostPaths {
-		if _, err := os.Lstat(p); err == nil {
-			existed = append(existed, p)
-		}
-	}
-	// Earlier tests of this process may have left cgroups of their own.
-	leftBefore := atkLeftoverCgroups(t, "verdict")
-	t.Cleanup(func() {
-		defer func() {
-			if own {
-				os.Remove(atkCanaryPath)
-			}
-		}()
-		// Every Sandbox of the test is closed by now.
-		if p := atkPgrep("orphan_canary"); p != "" {
-			t.Errorf("host: orphan_canary processes left: %s", p)
-		}
-		if left := atkLeftoverCgroups(t, "verdict"); len(left) > len(leftBefore) {
-			left = slices.DeleteFunc(left, func(d string) bool { return slices.Contains(leftBefore, d) })
-			t.Errorf("host: run cgroups left behind: %q", left)
-		}
-		if z := atkZombies(); z != "" {
-			t.Errorf("host: zombie children of the test process: %s", z)
-		}
-		if b, err := os.ReadFile(atkCanaryPath); err != nil {
-			if own || !errors.Is(err, os.ErrNotExist) {
-				t.Errorf("host: %s: %v", atkCanaryPath, err)
-			}
-		} else if string(b) != c.file {
-			t.Errorf("host: %s changed", atkCanaryPath)
-		}
-		if st, err := os.Stat(atkCanaryPath); err == nil && (st.Mode().Perm() != 0o600 || st.Sys().(*syscall.Stat_t).Uid != 0) {
-			t.Errorf("host: %s mode %v uid %d changed", atkCanaryPath, st.Mode(), st.Sys().(*syscall.Stat_t).Uid)
-		}
-		if h, _ := os.Hostname(); h != hostname {
-			t.Errorf("host: host name changed from %q to %q", hostname, h)
-		}
-		for _, p := range atkHostPaths {
-			if _, err := os.Lstat(p); err == nil && !slices.Contains(existed, p) {
-				t.Errorf("host: %s was created", p)
-			}
-		}
-	})
-	return c
-}
-
-// atkCgroupDirs lists the directories of the parent cgroup called name in
-// every hierarchy this process belongs to (memory, pids and cpuacct on
-// cgroup v1; the unified one on v2 or hybrid).
-func atkCgroupDirs(t *testing.T, name string) []string {
-	t.Helper()
-	mounts := map[string]string{} // controller (or "unified") -> mount point
-	mi, err := os.ReadFile("/proc/self/mountinfo")
-	if err != nil {
-		t.Errorf("cgroup check: %v", err)
-		return nil
-	}
-	for _, line := range strings.Split(string(mi), "\n") {
-		pre, post, ok := strings.Cut(line, " - ")
-		if !ok {
-			continue
-		}
-		pf, sf := strings.Fields(pre), strings.Fields(post)
-		if len(pf) < 5 || len(sf) < 3 {
-			continue
-		}
-		switch sf[0] {
-		case "cgroup2":
-			if _, ok := mounts["unified"]; !ok {
-				mounts["unified"] = pf[4]
-			}
-		case "cgroup":
-			for _, o := range strings.Split(sf[2], ",") {
-				if _, ok := mounts[o]; !ok {
-					mounts[o] = pf[4]
-				}
-			}
-		}
-	}
-	self, err := os.ReadFile("/proc/self/cgroup")
-	if err != nil {
-		t.Errorf("cgroup check: %v", err)
-		return nil
-	}
-	var dirs []string
-	for _, line := range strings.Split(strings.TrimSpace(string(self)), "\n") {
-		parts := strings.SplitN(line, ":", 3)
-		if len(parts) != 3 {
-			continue
-		}
-		ctrls := strings.Split(parts[1], ",")
-		if parts[1] == "" {
-			ctrls = []string{"unified"}
-		}
-		for _, c := range ctrls {
-			if c == "memory" || c == "pids" || c == "cpuacct" || c == "unified" {
-				if m, ok := mounts[c]; ok {
-					dirs = append(dirs, filepath.Join(m, parts[2], name))
-				}
-			}
-		}
-	}
-	if len(dirs) == 0 {
-		t.Errorf("cgroup check: no cgroup hierarchy found")
-	}
-	return dirs
-}
-
-// atkLeftoverCgroups lists the run cgroups of this process (named
-// "<pid>-<n>") still present under the parent cgroups called names.
-func atkLeftoverCgroups(t *testing.T, names ...string) []string {
-	t.Helper()
-	prefix := strconv.Itoa(os.Getpid()) + "-"
-	var left []string
-	for _, name := range names {
-		for _, d := range atkCgroupDirs(t, name) {
-			ents, err := os.ReadDir(d)
-			if err != nil {
-				if !errors.Is(err, os.ErrNotExist) {
-					t.Errorf("cgroup check: %v", err)
-				}
-				continue
-			}
-			for _, e := range ents {
-				if e.IsDir() && strings.HasPrefix(e.Name(), prefix) {
-					left = append(left, filepath.Join(d, e.Name()))
-				}
-			}
-		}
-	}
-	return left
-}
 
 // atkNewSandbox starts a Sandbox whose runs' cgroups live under a parent
 // cgroup of its own, "verdict-test-<purpose>", checked for leftovers and
@@ -614,84 +307,38 @@ func atkNewSandbox(t *testing.T, cfg sandbox.Config, purpose string) *sandbox.Sa
 	t.Helper()
 	cfg.CgroupName = "verdict-test-" + purpose
 	t.Cleanup(func() { // after the Sandbox is closed
-		if left := atkLeftoverCgroups(t, cfg.CgroupName); len(left) > 0 {
+		if left := hostile.LeftoverCgroups(t, cfg.CgroupName); len(left) > 0 {
 			t.Errorf("host: run cgroups left behind: %q", left)
 		}
-		atkRemoveCgroupParent(t, cfg.CgroupName)
+		hostile.RemoveCgroupParent(t, cfg.CgroupName)
 	})
 	return newSandbox(t, cfg)
 }
 
-// atkRemoveCgroupParent removes the test's parent cgroup called name, with
-// the empty cgroups left in it by test processes that are gone (this one's
-// were reported already).
-func atkRemoveCgroupParent(t *testing.T, name string) {
-	for _, d := range atkCgroupDirs(t, name) {
-		ents, _ := os.ReadDir(d)
-		for _, e := range ents {
-			pid, _, ok := strings.Cut(e.Name(), "-")
-			if n, err := strconv.Atoi(pid); ok && err == nil && e.IsDir() &&
-				(n == os.Getpid() || syscall.Kill(n, 0) == syscall.ESRCH) {
-				syscall.Rmdir(filepath.Join(d, e.Name()))
-			}
-		}
-		if err := syscall.Rmdir(d); err != nil && !errors.Is(err, syscall.ENOENT) {
-			t.Logf("host: cannot remove the test's parent cgroup %s: %v", d, err)
-		}
-	}
-}
 
 // atkCheckOutputs applies the checks every run gets: no PWNED marker, no
 // exit status 66, no canary or hidden answer in any output or collected
 // file, no line that is the host's name.
-func atkCheckOutputs(t *testing.T, c *atkCanaries, r *sandbox.Result, secrets ...string) {
+func atkCheckOutputs(t *testing.T, c *hostile.Canaries, r *sandbox.Result, secrets ...string) {
 	t.Helper()
-	outs := map[string][]byte{"stdout": r.Stdout, "stderr": r.Stderr}
+	c.CheckText(t, "stdout", r.Stdout, secrets...)
+	c.CheckText(t, "stderr", r.Stderr, secrets...)
+	// Collected files are not checked for PWNED: binaries collected from a
+	// compile hold the attack's own format strings.
 	for name, data := range r.Files {
-		outs["collected file "+name] = data
+		c.CheckSecrets(t, "collected file "+name, data, secrets...)
 	}
-	for _, e := range r.FileErrors {
-		outs["collect error"] = append(outs["collect error"], e...)
-	}
-	hostname, _ := os.Hostname()
-	for where, out := range outs {
-		// Only what the program printed: binaries collected from a compile
-		// hold the attack's own format strings.
-		if (where == "stdout" || where == "stderr") && bytes.Contains(out, []byte("PWNED:")) {
-			t.Errorf("%s shows PWNED: %s", where, atkGrep(out, "PWNED:"))
-		}
-		for _, s := range append([]string{c.env, strings.TrimSpace(c.file)}, secrets...) {
-			if s != "" && bytes.Contains(out, []byte(s)) {
-				t.Errorf("%s shows the secret %q", where, s)
-			}
-		}
-		if hostname != "" && hostname != "box" && where != "collect error" {
-			for _, l := range atkLines(out) {
-				if strings.TrimSpace(l) == hostname {
-					t.Errorf("%s shows the host name %q", where, hostname)
-				}
-			}
-		}
+	for name, e := range r.FileErrors {
+		c.CheckSecrets(t, "collect error of "+name, []byte(e), secrets...)
 	}
 	if r.ExitCode == 66 {
 		t.Errorf("exit status 66: the attack saw it worked")
 	}
-	if warn := atkGrep(r.Stdout, "WARN:"); warn != "" {
+	if warn := hostile.Grep(r.Stdout, "WARN:"); warn != "" {
 		t.Logf("WARN lines (harmless only if namespaced; host checked after the suite):\n%s", warn)
 	}
 }
 
-// atkGrep returns the lines of out containing s.
-func atkGrep(out []byte, s string) string {
-	var b strings.Builder
-	for _, l := range atkLines(out) {
-		if strings.Contains(l, s) {
-			b.WriteString(l)
-			b.WriteByte('\n')
-		}
-	}
-	return b.String()
-}
 
 func atkSummary(r *sandbox.Result) string {
 	return fmt.Sprintf("status %s (%s) exit %d signal %d cpu %v wall %v mem %d KiB stdout %d bytes stderr %d bytes\nstdout: %s\nstderr: %s",
@@ -915,11 +562,11 @@ func atkNewWA(t *testing.T) *atkWA {
 	w := &atkWA{
 		input:      filepath.Join(dir, "1.in"),
 		answer:     filepath.Join(dir, "1.ans"),
-		answerText: "hidden-answer-" + atkRandom(t),
+		answerText: "hidden-answer-" + hostile.Random(t),
 		sums:       map[string]string{},
 	}
 	// Sibling files of the usual kinds, to give steal_answer.py every chance.
-	files := map[string]string{w.input: "3 4\n" + atkRandom(t) + "\n", w.answer: w.answerText + "\n"}
+	files := map[string]string{w.input: "3 4\n" + hostile.Random(t) + "\n", w.answer: w.answerText + "\n"}
 	for _, ext := range []string{".out", ".a", ".ok", ".expected", ".answer"} {
 		files[filepath.Join(dir, "1"+ext)] = w.answerText + "\n"
 	}
@@ -1034,12 +681,12 @@ func (w *atkReadyWriter) bytes() []byte {
 }
 
 func TestSharedAttacks(t *testing.T) {
-	dir, err := atkSharedDir()
+	dir, err := hostile.SharedDir(0)
 	if err != nil {
 		t.Skipf("shared attack corpus not found beside the repository (want <repo>/../shared/attacks/MANIFEST.tsv): %v", err)
 	}
 	atkNeedRoot(t)
-	files := atkManifestFiles(t, dir)
+	files := manifestFiles(t, dir)
 
 	// The table and the manifest list the same programs.
 	for _, f := range files {
@@ -1069,7 +716,7 @@ func TestSharedAttacks(t *testing.T) {
 		pair = pair || v.pair
 	}
 
-	canaries := atkPlant(t)
+	canaries := hostile.Plant(t, "verdict")
 	tc := atkNewToolchain(t, 2, big)
 	if tc.rustc == "" {
 		t.Logf("Rust rows will be skipped: %s", tc.rustWhy)
@@ -1125,7 +772,7 @@ func TestSharedAttacks(t *testing.T) {
 				}
 				log := string(cr.Stdout) + string(cr.Stderr)
 				if strings.Contains(log, "root:") {
-					t.Errorf("compile log shows a passwd/shadow line: %s", atkGrep([]byte(log), "root:"))
+					t.Errorf("compile log shows a passwd/shadow line: %s", hostile.Grep([]byte(log), "root:"))
 				}
 				t.Logf("CE as wanted: %s (%s), cpu %v, wall %v, mem %d MiB, log %d bytes: %s",
 					cr.Status, cr.Message, cr.CPU, cr.Wall, cr.Memory>>20, cr.StderrBytes+cr.StdoutBytes, atkClip(cr.Stderr))
@@ -1161,7 +808,7 @@ func TestSharedAttacks(t *testing.T) {
 				sb, runs = twiceSB, 2
 			case v.pair:
 				sb = pairSB
-				token := atkRandom(t)
+				token := hostile.Random(t)
 				secrets = append(secrets, token)
 				release = atkCompanion(t, sb, token)
 			}
@@ -1236,4 +883,13 @@ func TestSharedAttacks(t *testing.T) {
 			}
 		})
 	}
+}
+
+// manifestFiles lists the programs of MANIFEST.tsv.
+func manifestFiles(t *testing.T, dir string) []string {
+	var files []string
+	for _, e := range hostile.Manifest(t, dir) {
+		files = append(files, e.File)
+	}
+	return files
 }

@@ -21,6 +21,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/verdict-judge/verdict/internal/hostile"
 	"github.com/verdict-judge/verdict/sandbox"
 )
 
@@ -62,10 +63,10 @@ func hostileCompileAll(t *testing.T) (map[string][]byte, error) {
 	}
 	defer func() {
 		sb.Close()
-		if left := atkLeftoverCgroups(t, cgName); len(left) > 0 {
+		if left := hostile.LeftoverCgroups(t, cgName); len(left) > 0 {
 			t.Errorf("host: run cgroups left behind: %q", left)
 		}
-		atkRemoveCgroupParent(t, cgName)
+		hostile.RemoveCgroupParent(t, cgName)
 	}()
 	tc := &atkToolchain{sb: sb}
 	bins := map[string][]byte{}
@@ -112,7 +113,7 @@ func hostileSpec(bin []byte, args ...string) *sandbox.Spec {
 }
 
 // hostileRun runs spec and applies the checks every run gets.
-func hostileRun(t *testing.T, c *atkCanaries, sb *sandbox.Sandbox, spec *sandbox.Spec, secrets ...string) *sandbox.Result {
+func hostileRun(t *testing.T, c *hostile.Canaries, sb *sandbox.Sandbox, spec *sandbox.Spec, secrets ...string) *sandbox.Result {
 	t.Helper()
 	r, err := sb.Run(context.Background(), spec)
 	if err != nil {
@@ -137,7 +138,7 @@ func hostileWantOK(t *testing.T, r *sandbox.Result) {
 // TestHostileReusedBoxState leaves state behind in one run and looks for
 // it in the next run of the same box: none may be left.
 func TestHostileReusedBoxState(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-state")
 	for _, kind := range []string{
@@ -175,7 +176,7 @@ func TestHostileReusedBoxState(t *testing.T) {
 // ones, then small ones again: each run must get its own limits, whatever
 // an earlier run of the box had.
 func TestHostileReusedBoxLimits(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-limits")
 	small := sandbox.Limits{CPU: time.Second, Memory: 256 << 20, Pids: 64, OpenFiles: 256, FileSize: 64 << 20}
@@ -191,7 +192,7 @@ func TestHostileReusedBoxLimits(t *testing.T) {
 			atkCheckOutputs(t, c, r)
 			hostileWantOK(t, r)
 			got := map[string][2]int64{}
-			for _, l := range atkLines(r.Stdout) {
+			for _, l := range hostile.Lines(r.Stdout) {
 				f := strings.Split(l, ":")
 				if len(f) == 4 && f[0] == "LIMIT" {
 					soft, _ := strconv.ParseInt(f[2], 10, 64)
@@ -215,7 +216,7 @@ func TestHostileReusedBoxLimits(t *testing.T) {
 // the run ends when main does, nothing survives it, and the next run of the
 // box sees no process.
 func TestHostileLeftBehind(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-orphans")
 	// The same limits for every run of the box (see TestHostileReusedBoxLimits).
@@ -239,7 +240,7 @@ func TestHostileLeftBehind(t *testing.T) {
 			if took > spec.Limits.Wall/2 || r.Wall > spec.Limits.Wall/2 {
 				t.Errorf("run took %v (reported wall %v) with a %v wall limit: held open by the process left behind", took, r.Wall, spec.Limits.Wall)
 			}
-			if p := atkPgrep("verdict_orphan"); p != "" {
+			if p := hostile.Pgrep("verdict_orphan"); p != "" {
 				t.Errorf("processes left behind still alive after the run: %s", p)
 			}
 			spec = hostileSpec(bins["state"], "check", "process")
@@ -255,7 +256,7 @@ func TestHostileLeftBehind(t *testing.T) {
 // on working, and once it is closed no process and no cgroup of the runs is
 // left on the host.
 func TestHostileCancelledRun(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	const cg = "verdict-test-hostile-cancel"
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-cancel")
@@ -296,10 +297,10 @@ func TestHostileCancelledRun(t *testing.T) {
 	ok.Limits = lim
 	hostileWantOK(t, hostileRun(t, c, sb, ok))
 	sb.Close()
-	if p := atkPgrep("verdict_orphan") + atkPgrep("prog"); p != "" {
+	if p := hostile.Pgrep("verdict_orphan") + hostile.Pgrep("prog"); p != "" {
 		t.Errorf("processes of cancelled runs still alive: %s", p)
 	}
-	if left := atkLeftoverCgroups(t, cg); len(left) > 0 {
+	if left := hostile.LeftoverCgroups(t, cg); len(left) > 0 {
 		t.Errorf("cgroups of cancelled runs left on the host: %q", left)
 	}
 }
@@ -309,7 +310,7 @@ func TestHostileCancelledRun(t *testing.T) {
 // stream), and the program exits without reading it: the Run must still
 // return, and so must one whose context ends.
 func TestHostileStdinNeverEnds(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-stdin")
 	for _, tc := range []struct {
@@ -365,7 +366,7 @@ func TestHostileStdinNeverEnds(t *testing.T) {
 // it: in threads, and in children never waited for. The bounds are lower
 // bounds any correct accounting meets.
 func TestHostileCPUAccounting(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-cpu")
 	for _, tc := range []struct {
@@ -393,7 +394,7 @@ func TestHostileCPUAccounting(t *testing.T) {
 // time, a killer in another: kill(-1), kill of every pid, /proc scans. The
 // victim must neither be seen nor touched, and end OK with its output.
 func TestHostileConcurrentBoxes(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	for _, tc := range []struct {
 		name string
@@ -408,7 +409,7 @@ func TestHostileConcurrentBoxes(t *testing.T) {
 			if tc.two {
 				killerSB = atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-killer")
 			}
-			token := "victim-" + atkRandom(t)
+			token := "victim-" + hostile.Random(t)
 			vspec := hostileSpec(bins["killer"], "victim", token)
 			vspec.Limits.Wall = 60 * time.Second
 			release := atkBackground(t, victimSB, vspec)
@@ -436,7 +437,7 @@ func TestHostileConcurrentBoxes(t *testing.T) {
 // default configuration in one process, as a judge with a compile and a run
 // sandbox would, and runs in both at once.
 func TestHostileTwoSandboxesDefaultConfig(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	a := newSandbox(t, sandbox.Config{Boxes: 1})
 	b := newSandbox(t, sandbox.Config{Boxes: 1})
@@ -454,7 +455,7 @@ func TestHostileTwoSandboxesDefaultConfig(t *testing.T) {
 // directory and a socket under names the host reads back: Collect must
 // refuse each (Result.FileErrors), never return host data, never hang.
 func TestHostileCollectLinks(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-collect")
 	cases := []struct {
@@ -495,7 +496,7 @@ func TestHostileCollectLinks(t *testing.T) {
 	}
 	atkCheckOutputs(t, c, r)
 	hostileWantOK(t, r)
-	if p := atkGrep(r.Stdout, "not-planted"); p != "" {
+	if p := hostile.Grep(r.Stdout, "not-planted"); p != "" {
 		t.Errorf("the program could not plant everything, so the test proves less:\n%s", p)
 	}
 	shadow, _ := os.ReadFile("/etc/shadow")
@@ -525,7 +526,7 @@ func TestHostileCollectLinks(t *testing.T) {
 // TestHostileEnvironment prints the whole environment: only what Spec.Env
 // gave may be there.
 func TestHostileEnvironment(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-env")
 	for _, tc := range []struct {
@@ -544,7 +545,7 @@ func TestHostileEnvironment(t *testing.T) {
 			r := hostileRun(t, c, sb, spec)
 			hostileWantOK(t, r)
 			var got []string
-			for _, l := range atkLines(r.Stdout) {
+			for _, l := range hostile.Lines(r.Stdout) {
 				if v, ok := strings.CutPrefix(l, "ENV:"); ok {
 					got = append(got, v)
 				}
@@ -563,7 +564,7 @@ func TestHostileEnvironment(t *testing.T) {
 // loopback: nothing may arrive, and the box has a loopback interface only,
 // down.
 func TestHostileNetwork(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-net")
 
@@ -605,7 +606,7 @@ func TestHostileNetwork(t *testing.T) {
 			arrived.add("udp from " + from.String())
 		}
 	}()
-	abstract := "verdict-test-" + atkRandom(t)
+	abstract := "verdict-test-" + hostile.Random(t)
 	ab, err := net.Listen("unix", "@"+abstract)
 	if err != nil {
 		t.Fatal(err)
@@ -637,7 +638,7 @@ func TestHostileNetwork(t *testing.T) {
 			hostileWantOK(t, r)
 			if tc.args[0] == "ifaces" {
 				n := 0
-				for _, l := range atkLines(r.Stdout) {
+				for _, l := range hostile.Lines(r.Stdout) {
 					if f := strings.Split(l, ":"); len(f) == 4 && f[0] == "IF" {
 						n++
 						if f[1] != "lo" {
@@ -666,12 +667,12 @@ func TestHostileNetwork(t *testing.T) {
 // close-on-exec (atkPlant), as a judge may hold a file it inherited, and no
 // program may get it.
 func TestHostileInheritedFDs(t *testing.T) {
-	c := atkPlant(t)
+	c := hostile.Plant(t, "verdict")
 	bins := hostileBinaries(t)
 	sb := atkNewSandbox(t, sandbox.Config{Boxes: 1}, "hostile-fds")
 	r := hostileRun(t, c, sb, hostileSpec(bins["fds"]))
 	hostileWantOK(t, r)
-	if bytes.Contains(r.Stdout, []byte(fmt.Sprintf(":%s:", atkCanaryPath))) {
-		t.Errorf("the program read the test process's descriptor %d on %s", c.fd, atkCanaryPath)
+	if bytes.Contains(r.Stdout, []byte(fmt.Sprintf(":%s:", hostile.CanaryPath))) {
+		t.Errorf("the program read the test process's descriptor %d on %s", c.FD, hostile.CanaryPath)
 	}
 }
