@@ -273,18 +273,11 @@ func atkInfoString(out []byte, prefix string) (string, bool) {
 	return "", false
 }
 
-
 // atkLastLine is the last non-empty line of out.
 func atkLastLine(out []byte) string {
 	lines := hostile.Lines(bytes.TrimSpace(out))
 	return strings.TrimSpace(lines[len(lines)-1])
 }
-
-
-
-
-
-
 
 // atkNeedRoot skips the test where the sandbox cannot run.
 func atkNeedRoot(t *testing.T) {
@@ -293,9 +286,6 @@ func atkNeedRoot(t *testing.T) {
 		t.Skip("sandbox tests need root (namespaces, cgroups, pivot_root); run them as root")
 	}
 }
-
-
-
 
 // atkNewSandbox starts a Sandbox whose runs' cgroups live under a parent
 // cgroup of its own, "verdict-test-<purpose>", checked for leftovers and
@@ -314,7 +304,6 @@ func atkNewSandbox(t *testing.T, cfg sandbox.Config, purpose string) *sandbox.Sa
 	})
 	return newSandbox(t, cfg)
 }
-
 
 // atkCheckOutputs applies the checks every run gets: no PWNED marker, no
 // exit status 66, no canary or hidden answer in any output or collected
@@ -338,7 +327,6 @@ func atkCheckOutputs(t *testing.T, c *hostile.Canaries, r *sandbox.Result, secre
 		t.Logf("WARN lines (harmless only if namespaced; host checked after the suite):\n%s", warn)
 	}
 }
-
 
 func atkSummary(r *sandbox.Result) string {
 	return fmt.Sprintf("status %s (%s) exit %d signal %d cpu %v wall %v mem %d KiB stdout %d bytes stderr %d bytes\nstdout: %s\nstderr: %s",
