@@ -1,0 +1,37 @@
+type Trie struct {
+	next [26]*Trie
+	end  bool
+}
+
+func Constructor() Trie {
+	return Trie{}
+}
+
+func (this *Trie) Insert(word string) {
+	n := this
+	for i := 0; i < len(word); i++ {
+		c := word[i] - 'a'
+		if n.next[c] == nil {
+			n.next[c] = &Trie{}
+		}
+		n = n.next[c]
+	}
+	n.end = true
+}
+
+func (this *Trie) find(s string) *Trie {
+	n := this
+	for i := 0; i < len(s) && n != nil; i++ {
+		n = n.next[s[i]-'a']
+	}
+	return n
+}
+
+func (this *Trie) Search(word string) bool {
+	n := this.find(word)
+	return n != nil && n.end
+}
+
+func (this *Trie) StartsWith(prefix string) bool {
+	return this.find(prefix) != nil
+}
