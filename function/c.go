@@ -19,6 +19,11 @@ var (
 	cListConv string
 	//go:embed drivers/c/treenode.h
 	cTreeConv string
+	// uthash 2.3.0 (BSD licence, Troy D. Hanson), which LeetCode's C
+	// includes by default: solutions use HASH_ADD_INT and the like
+	// without including it.
+	//go:embed drivers/c/uthash.h
+	cUthash string
 )
 
 // cUserFile is the name the user's code has in compiler messages.
@@ -43,6 +48,7 @@ const cIncludes = `#include <stdio.h>
 #include <assert.h>
 #include <time.h>
 #include <inttypes.h>
+#include "uthash.h"
 `
 
 // LeetCode's definitions, as its C starter code shows them.
@@ -245,10 +251,13 @@ func (cGen) Starter(sig *Signature) (string, error) {
 		} else {
 			args = "obj"
 		}
+		if i > 0 {
+			b.WriteString(" \n")
+		}
 		if m.Return.T.Kind == Void {
-			fmt.Fprintf(&b, " \n * %s(%s);\n", cMethod(c, m.Name), args)
+			fmt.Fprintf(&b, " * %s(%s);\n", cMethod(c, m.Name), args)
 		} else {
-			fmt.Fprintf(&b, " \n * %s param_%d = %s(%s);\n", cType(m.Return.T), i+1, cMethod(c, m.Name), args)
+			fmt.Fprintf(&b, " * %s param_%d = %s(%s);\n", cType(m.Return.T), i+1, cMethod(c, m.Name), args)
 		}
 	}
 	fmt.Fprintf(&b, " \n * %s(obj);\n*/", cMethod(c, "free"))
@@ -256,7 +265,8 @@ func (cGen) Starter(sig *Signature) (string, error) {
 }
 
 // Program returns main.c: the headers and the driver library, the user's
-// code as solution.c (#line), and main.
+// code as solution.c (#line), and main; and uthash.h, which main.c
+// includes (and so may the user's code, as on LeetCode).
 func (cGen) Program(sig *Signature, user []byte) (*Program, error) {
 	if err := cCheck(sig); err != nil {
 		return nil, err
@@ -288,7 +298,7 @@ func (cGen) Program(sig *Signature, user []byte) (*Program, error) {
 		cFunctionMain(&b, sig)
 	}
 	return &Program{
-		Files:    []File{{Name: cMainFile, Data: []byte(b.String())}},
+		Files:    []File{{Name: cMainFile, Data: []byte(b.String())}, {Name: "uthash.h", Data: []byte(cUthash)}},
 		UserFile: cUserFile,
 		Maps:     []LineMap{{File: cMainFile, Start: start, Count: n}},
 	}, nil

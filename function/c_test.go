@@ -50,7 +50,7 @@ func cBuild(t *testing.T, sig *Signature, user string) (*hostRun, string, error)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if prog.UserFile != "solution.c" || len(prog.Files) != 1 || prog.Files[0].Name != "main.c" {
+	if prog.UserFile != "solution.c" || len(prog.Files) != 2 || prog.Files[0].Name != "main.c" || prog.Files[1].Name != "uthash.h" {
 		t.Fatalf("program: user file %q, %d files", prog.UserFile, len(prog.Files))
 	}
 	return hostBuild(t, prog, "gcc", "-O2", "-std=gnu17", "-pipe", "-o", "main", "{files}", "-lm")
@@ -139,4 +139,144 @@ func TestCDriver(t *testing.T) {
 			t.Errorf("compiler output:\n%s", out)
 		}
 	})
+}
+
+const lruSig = `{classname: LRUCache, constructor: {params: [{name: capacity, type: integer}]},
+  methods: [{name: get, params: [{name: key, type: integer}], return: {type: integer}},
+            {name: put, params: [{name: key, type: integer}, {name: value, type: integer}], return: {type: void}}],
+  systemdesign: true}`
+
+const twoSumSig = `{name: twoSum, params: [{name: nums, type: "integer[]"}, {name: target, type: integer}], return: {type: "integer[]"}}`
+
+func TestCStarter(t *testing.T) {
+	tests := []struct{ sig, want string }{
+		{twoSumSig, `/**
+ * Note: The returned array must be malloced, assume caller calls free().
+ */
+int* twoSum(int* nums, int numsSize, int target, int* returnSize) {
+    
+}`},
+		{`{name: levelOrder, params: [{name: root, type: TreeNode}], return: {type: "list<list<integer>>"}}`, `/**
+ * Definition for a binary tree node.
+ * struct TreeNode {
+ *     int val;
+ *     struct TreeNode *left;
+ *     struct TreeNode *right;
+ * };
+ */
+/**
+ * Return an array of arrays of size *returnSize.
+ * The sizes of the arrays are returned as *returnColumnSizes array.
+ * Note: Both returned array and *columnSizes array must be malloced, assume caller calls free().
+ */
+int** levelOrder(struct TreeNode* root, int* returnSize, int** returnColumnSizes) {
+    
+}`},
+		{`{name: solveSudoku, params: [{name: board, type: "character[][]"}], return: {type: void}, output: {paramindex: 0}}`,
+			"void solveSudoku(char** board, int boardSize, int* boardColSize) {\n    \n}"},
+		{`{name: mergeKLists, params: [{name: lists, type: "ListNode[]"}], return: {type: ListNode}}`, `/**
+ * Definition for singly-linked list.
+ * struct ListNode {
+ *     int val;
+ *     struct ListNode *next;
+ * };
+ */
+struct ListNode* mergeKLists(struct ListNode** lists, int listsSize) {
+    
+}`},
+		{lruSig, `
+
+
+typedef struct {
+    
+} LRUCache;
+
+
+LRUCache* lRUCacheCreate(int capacity) {
+    
+}
+
+int lRUCacheGet(LRUCache* obj, int key) {
+    
+}
+
+void lRUCachePut(LRUCache* obj, int key, int value) {
+    
+}
+
+void lRUCacheFree(LRUCache* obj) {
+    
+}
+
+/**
+ * Your LRUCache struct will be instantiated and called as such:
+ * LRUCache* obj = lRUCacheCreate(capacity);
+ * int param_1 = lRUCacheGet(obj, key);
+ 
+ * lRUCachePut(obj, key, value);
+ 
+ * lRUCacheFree(obj);
+*/`},
+	}
+	for _, tc := range tests {
+		got, err := cGen{}.Starter(mustSig(t, tc.sig))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("starter of %s:\n%s\nwant:\n%s", tc.sig, got, tc.want)
+		}
+	}
+	if _, err := (cGen{}).Starter(mustSig(t, `{name: f, params: [{name: x, type: "integer[][][]"}], return: {type: integer}}`)); err == nil {
+		t.Error("a 3-D array in C: no error")
+	}
+}
+
+// TestCStarterCompiles compiles every signature's starter code with the
+// driver: the driver calls what the starter declares.
+func TestCStarterCompiles(t *testing.T) {
+	needTool(t, "gcc")
+	sigs := []string{roundTripSig, lruSig, twoSumSig}
+	for _, tc := range cfamFunctionCases {
+		sigs = append(sigs, tc.sig)
+	}
+	for _, s := range sigs {
+		sig := mustSig(t, s)
+		st, err := cGen{}.Starter(sig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, out, err := cBuild(t, sig, st); err != nil {
+			t.Errorf("starter of %s: %v\n%s", s, err, out)
+		}
+	}
+}
+
+func TestCUthash(t *testing.T) {
+	needTool(t, "gcc")
+	const sol = `typedef struct { int key, idx; UT_hash_handle hh; } Entry;
+
+int* twoSum(int* nums, int numsSize, int target, int* returnSize) {
+    Entry* seen = NULL;
+    int* r = malloc(2 * sizeof(int));
+    *returnSize = 0;
+    for (int i = 0; i < numsSize; i++) {
+        int want = target - nums[i];
+        Entry* e;
+        HASH_FIND_INT(seen, &want, e);
+        if (e) { r[0] = e->idx; r[1] = i; *returnSize = 2; break; }
+        e = malloc(sizeof *e);
+        e->key = nums[i];
+        e->idx = i;
+        HASH_ADD_INT(seen, key, e);
+    }
+    return r;
+}`
+	for _, head := range []string{"", "#include \"uthash.h\"\n"} {
+		r, out, err := cBuild(t, mustSig(t, twoSumSig), head+sol)
+		if err != nil {
+			t.Fatalf("compile (%q): %v\n%s", head, err, out)
+		}
+		checkCfamCase(t, r, cfamCase{tests: []string{`[[2,7,11,15],9]`, `[[3,3],6]`}, want: []string{`[0,1]`, `[0,1]`}})
+	}
 }
