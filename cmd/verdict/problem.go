@@ -12,6 +12,7 @@ import (
 
 const problemUsage = `Usage:
   verdict problem verify DIR_OR_ZIP [--json]   judge every submission of the package and check its test data
+  verdict problem starter DIR_OR_ZIP --lang ID  print a function problem's starter code in a language
 `
 
 func cmdProblem(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -22,6 +23,8 @@ func cmdProblem(ctx context.Context, args []string, stdout, stderr io.Writer) in
 	switch args[0] {
 	case "verify":
 		return cmdVerify(ctx, args[1:], stdout, stderr)
+	case "starter":
+		return cmdStarter(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, problemUsage)
 		return 0
