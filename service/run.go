@@ -127,7 +127,7 @@ type ProblemRunRequest struct {
 // inputs, without recording anything. The answer has the shape of a
 // submission.
 func (s *Service) ProblemRun(ctx context.Context, r ProblemRunRequest) (*SubmissionView, error) {
-	info, err := s.ProblemInfo(ctx, r.Problem)
+	info, err := s.bodyProblem(ctx, r.Problem)
 	if err != nil {
 		return nil, err
 	}

@@ -189,7 +189,7 @@ func CheckCallbackURL(u string) error {
 
 // Submit records a submission and queues its judging (in one transaction).
 func (s *Service) Submit(ctx context.Context, r SubmitRequest) (*store.Submission, error) {
-	info, err := s.ProblemInfo(ctx, r.Problem)
+	info, err := s.bodyProblem(ctx, r.Problem)
 	if err != nil {
 		return nil, err
 	}
@@ -338,4 +338,14 @@ func (s *Service) Watch(ctx context.Context, id string, f func(*store.Submission
 		case <-tick.C:
 		}
 	}
+}
+
+// bodyProblem returns the problem a request body names: an unknown one is
+// the body's fault (400), not a missing resource.
+func (s *Service) bodyProblem(ctx context.Context, id string) (*ProblemInfo, error) {
+	info, err := s.ProblemInfo(ctx, id)
+	if e, ok := AsError(err); ok && e.Kind == NotFound {
+		return nil, errorf(Invalid, "unknown problem %q (see GET /api/v1/problems)", id)
+	}
+	return info, err
 }

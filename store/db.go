@@ -406,3 +406,12 @@ func (s *Store) Setting(ctx context.Context, name, def string) (string, error) {
 
 // IsNotFound reports whether err means a record does not exist.
 func IsNotFound(err error) bool { return errors.Is(err, ErrNotFound) }
+
+// SetSetting sets a setting's value.
+func (s *Store) SetSetting(ctx context.Context, name, value string) error {
+	_, err := s.b.Exec(ctx, "INSERT INTO settings (name, value) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET value = excluded.value", name, value)
+	if err != nil {
+		return fmt.Errorf("store: setting %s: %w", name, err)
+	}
+	return nil
+}

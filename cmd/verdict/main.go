@@ -24,6 +24,8 @@ Usage:
   verdict languages [--json]                  list the languages whose toolchain is present
   verdict judge --problem DIR [--json] SRC... judge a submission against a problem package
   verdict problem verify DIR_OR_ZIP [--json]  judge a package's own submissions, check its data
+  verdict serve [--addr HOST:PORT] [--data DIR] the HTTP API, web page and judging workers
+  verdict worker --database URL               judge queued submissions of a shared database
   verdict help                                show this help
 
 Run "verdict COMMAND -h" for the flags of a command.
@@ -55,6 +57,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return cmdProblem(ctx, args[1:], stdout, stderr)
 	case "languages":
 		return cmdLanguages(ctx, args[1:], stdout, stderr)
+	case "serve":
+		return cmdServe(ctx, args[1:], stdout, stderr)
+	case "worker":
+		return cmdWorker(ctx, args[1:], stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0
