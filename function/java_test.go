@@ -9,10 +9,13 @@ import (
 	"os/exec"
 	"path/filepath"
 	"reflect"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // The generated programs are compiled and run on the host here (the judge
@@ -465,5 +468,123 @@ func TestJavaUserFile(t *testing.T) {
 	}
 	if m := javaPublicClass.FindStringSubmatch(string(p.Files[0].Data)); m == nil || !strings.HasSuffix(m[0], "class Main") {
 		t.Errorf("first public class of Main.java: %q", m)
+	}
+}
+
+// jrProblem is a function problem of testdata/functions, read on its own
+// (package problem imports this one).
+type jrProblem struct {
+	sig   *Signature
+	tests []*Test
+	names []string
+	ans   [][]byte
+}
+
+func jrLoad(t *testing.T, dir string) *jrProblem {
+	t.Helper()
+	y, err := os.ReadFile(filepath.Join(dir, "problem.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Function yaml.Node `yaml:"function"`
+	}
+	if err := yaml.Unmarshal(y, &doc); err != nil {
+		t.Fatal(err)
+	}
+	sig, err := Parse(&doc.Function)
+	if err != nil {
+		t.Fatalf("%s: %v", dir, err)
+	}
+	p := &jrProblem{sig: sig}
+	ins, _ := filepath.Glob(filepath.Join(dir, "data", "*", "*.in"))
+	sort.Strings(ins)
+	for _, in := range ins {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := os.ReadFile(strings.TrimSuffix(in, ".in") + ".ans")
+		if err != nil {
+			t.Fatal(err)
+		}
+		tc, err := sig.ParseTest(b)
+		if err != nil {
+			t.Fatalf("%s: %v", in, err)
+		}
+		p.tests = append(p.tests, tc)
+		p.names = append(p.names, filepath.Base(in))
+		p.ans = append(p.ans, a)
+	}
+	return p
+}
+
+// jrJudge runs a submission of a testdata function problem on the host
+// and checks every result against the answers.
+func jrJudge(t *testing.T, g Generator, dir, sub string, compile, run []string) {
+	t.Helper()
+	p := jrLoad(t, dir)
+	user, err := os.ReadFile(sub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := g.Program(p.sig, user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bdir, out, ok := jrBuild(t, prog, compile)
+	if !ok {
+		t.Fatalf("compile:\n%s", MapMessage(out, prog))
+	}
+	if len(run) == 1 && run[0] == "java" {
+		run = jrJavaRun("Main")
+	}
+	r := jrExec(t, bdir, run, string(Input(p.tests)))
+	if r.exit != 0 || len(r.results) != len(p.tests) {
+		t.Fatalf("exit %d, %d results for %d tests\nstderr: %s", r.exit, len(r.results), len(p.tests), r.stderr)
+	}
+	for i, res := range r.results {
+		if !res.OK {
+			t.Errorf("%s: error %s", p.names[i], res.Error)
+			continue
+		}
+		ok, msg, err := p.sig.Check(p.tests[i], p.ans[i], res.Value)
+		if err != nil {
+			t.Fatalf("%s: %v", p.names[i], err)
+		}
+		if !ok {
+			t.Errorf("%s: %s\n got %s", p.names[i], msg, res.Value)
+		}
+	}
+}
+
+// TestTestdataJavaRust judges the accepted Java and Rust submissions of
+// the echo problem (every type) on the host; with VERDICT_HOST_ALL=1, of
+// every function problem in testdata (the judge's own test does it in the
+// sandbox).
+func TestTestdataJavaRust(t *testing.T) {
+	dirs, _ := filepath.Glob("../testdata/functions/*")
+	for _, dir := range dirs {
+		if filepath.Base(dir) != "echo" && os.Getenv("VERDICT_HOST_ALL") == "" {
+			continue
+		}
+		for _, lang := range []struct {
+			ext     string
+			gen     Generator
+			tools   []string
+			compile []string
+			run     []string
+		}{
+			{".java", javaGen{}, []string{"javac", "java"}, jrJavac, []string{"java"}},
+			{".rs", rustGen{}, []string{"rustc"}, jrRustc, []string{"./main"}},
+		} {
+			subs, _ := filepath.Glob(filepath.Join(dir, "submissions", "accepted", "*"+lang.ext))
+			for _, sub := range subs {
+				t.Run(filepath.Base(dir)+"/"+filepath.Base(sub), func(t *testing.T) {
+					jrTool(t, lang.tools...)
+					jrJudge(t, lang.gen, dir, sub, lang.compile, lang.run)
+				})
+			}
+		}
 	}
 }
