@@ -23,14 +23,14 @@ const (
 var legacyKeys = []string{
 	"problem_format_version", "type", "name", "uuid", "author", "source", "source_url",
 	"license", "rights_owner", "limits", "validation", "validator_flags", "grading", "keywords",
-	"function",
+	"function", "difficulty", "tags",
 }
 
 // keys2025 are the keys of a 2025-09 problem.yaml.
 var keys2025 = []string{
 	"problem_format_version", "type", "name", "uuid", "version", "credits", "source",
 	"license", "rights_owner", "embargo_until", "limits", "keywords", "languages",
-	"allow_file_writing", "constants", "function",
+	"allow_file_writing", "constants", "function", "difficulty", "tags",
 }
 
 var licenses = []string{"unknown", "public domain", "cc0", "cc by", "cc by-sa", "educational", "permission"}
@@ -149,6 +149,24 @@ func (l *loader) readCommon(vals map[string]*yaml.Node, md *metadata) error {
 			return err
 		}
 		p.UUID = s
+	}
+	if v, ok := vals["difficulty"]; ok && !isNull(v) {
+		s, err := str("difficulty", v)
+		if err != nil {
+			return err
+		}
+		p.Difficulty = s
+	}
+	// Tags: keywords (legacy: one space-separated string; 2025-09: a
+	// list) and the tags list, as the API shows them.
+	for _, k := range []string{"keywords", "tags"} {
+		ws, err := strList(k, vals[k])
+		if err != nil {
+			return err
+		}
+		for _, w := range ws {
+			p.Tags = append(p.Tags, strings.Fields(w)...)
+		}
 	}
 	if v, ok := vals["license"]; ok && !isNull(v) {
 		s, err := str("license", v)

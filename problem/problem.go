@@ -98,6 +98,11 @@ type Problem struct {
 	// LeetCode-style, the submission is a function or class that the judge
 	// calls on each test (see package function); nil for other problems.
 	Function *function.Signature
+	// Difficulty is problem.yaml's difficulty (easy, medium, hard), an
+	// extension of the package format shown by the API; "" when absent.
+	Difficulty string
+	// Tags are problem.yaml's keywords and tags (an extension), in order.
+	Tags []string
 	// ValidatorScores is set when the output validator reports scores in
 	// score.txt (legacy "validation: custom score"; a scoring problem with a
 	// custom output validator in 2023-07-draft and 2025-09).
