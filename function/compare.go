@@ -159,6 +159,9 @@ func (c comparer) diff(t *Type, e, g any, path []int, level int) string {
 		if t.Kind != Array {
 			elem = &Type{Kind: Integer}
 		}
+		if t.Kind == TreeNode {
+			ea, ga = trimNulls(ea), trimNulls(ga)
+		}
 		sorted := false
 		if t.Kind == Array && (c.unordered == "all" || c.unordered == "top" && level == 0) {
 			ea, ga = c.canonical(t, ea, level), c.canonical(t, ga, level)
@@ -196,6 +199,14 @@ func (c comparer) diff(t *Type, e, g any, path []int, level int) string {
 		return c.differs(path, e, g)
 	}
 	return ""
+}
+
+// trimNulls drops a level order's trailing nulls.
+func trimNulls(a []any) []any {
+	for len(a) > 0 && a[len(a)-1] == nil {
+		a = a[:len(a)-1]
+	}
+	return a
 }
 
 // equal is exact equality of decoded values (numbers by value); a double
