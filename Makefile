@@ -1,7 +1,7 @@
 # Verdict: the two commands a newcomer needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: build run test vet bench web web-check screenshots
+.PHONY: build run test vet bench hostile web web-check screenshots
 
 build:
 	CGO_ENABLED=0 $(GO) build -o bin/verdict ./cmd/verdict
@@ -19,6 +19,15 @@ vet:
 # The whole test suite. Sandbox tests need root; without it they skip.
 test: vet
 	$(GO) test -count=1 -timeout 25m ./...
+
+# Every hostile program of ../shared/attacks judged through `verdict judge`
+# (`make test` judges a subset), with canaries and host checks; the figures
+# go to docs/HOSTILE.md.
+hostile:
+	VERDICT_HOSTILE=full VERDICT_HOSTILE_REPORT=$(CURDIR)/docs/.hostile.md $(GO) test ./cmd/verdict -run TestHostilePipeline -v -count=1 -timeout 30m
+	{ echo "# Hostile programs through the whole pipeline"; echo; echo "Written by \`make hostile\`: every program of ../shared/attacks judged by \`verdict judge\` with canaries planted (see cmd/verdict/hostile_test.go)."; echo; \
+	  echo "| | |"; echo "|---|---|"; cat docs/.hostile.md; } > docs/HOSTILE.md
+	rm -f docs/.hostile.md
 
 # Side-by-side benchmarks of the sandbox (against bare fork+exec) and of the
 # judge (against a bare compile and runs), written to docs/BENCHMARKS.md.

@@ -669,7 +669,7 @@ func (w *atkReadyWriter) bytes() []byte {
 }
 
 func TestSharedAttacks(t *testing.T) {
-	dir, err := hostile.SharedDir(0)
+	dir, err := hostile.SharedDir(1)
 	if err != nil {
 		t.Skipf("shared attack corpus not found beside the repository (want <repo>/../shared/attacks/MANIFEST.tsv): %v", err)
 	}

@@ -23,16 +23,16 @@ import (
 	"testing"
 )
 
-// SharedDir finds the shared attack corpus beside the repository, from a
-// package directory one level below the repository's root (or deeper:
-// depth is the number of levels).
+// SharedDir finds the shared attack corpus beside the repository
+// (<repo>/../shared/attacks) from a test's package directory, depth levels
+// below the repository's root (1 for sandbox, 2 for cmd/verdict).
 func SharedDir(depth int) (string, error) {
 	wd, err := os.Getwd()
 	if err != nil {
 		return "", err
 	}
 	parts := []string{wd}
-	for range depth + 1 {
+	for range depth + 1 { // up to the repository, then beside it
 		parts = append(parts, "..")
 	}
 	dir := filepath.Join(append(parts, "shared", "attacks")...)
