@@ -66,7 +66,7 @@ func (j *Judge) legacyGrader(ctx context.Context, p *problem.Problem) (grader, e
 	default:
 		return nil, fmt.Errorf("judge: %s: graders/ holds %d programs; the format allows one", p.ShortName, len(p.Graders))
 	}
-	comp, err := j.compileProgram(ctx, &p.Graders[0], "grader")
+	comp, err := j.compileProgram(ctx, p, &p.Graders[0], "grader")
 	if err != nil {
 		return nil, err
 	}

@@ -191,7 +191,7 @@ func (j *Judge) checkerFor(ctx context.Context, p *problem.Problem) (Checker, er
 	if p.OutputValidator == nil {
 		return defaultChecker{}, nil
 	}
-	comp, err := j.compileProgram(ctx, p.OutputValidator, "output validator")
+	comp, err := j.compileProgram(ctx, p, p.OutputValidator, "output validator")
 	if err != nil {
 		return nil, err
 	}
@@ -202,11 +202,15 @@ func (j *Judge) checkerFor(ctx context.Context, p *problem.Problem) (Checker, er
 	return &programChecker{sb: j.SB, prog: comp.Program, lim: lim, scores: p.ValidatorScores}, nil
 }
 
-// compileProgram compiles one of the package's own programs (a validator).
-func (j *Judge) compileProgram(ctx context.Context, prog *problem.Program, what string) (*Compiled, error) {
+// compileProgram compiles one of the package's own programs (a validator),
+// with the package's constants substituted in its sources (2025-09).
+func (j *Judge) compileProgram(ctx context.Context, p *problem.Problem, prog *problem.Program, what string) (*Compiled, error) {
 	srcs, err := programSources(prog)
 	if err != nil {
 		return nil, err
+	}
+	for i := range srcs {
+		srcs[i].Data = substituteConstants(p, srcs[i].Data)
 	}
 	l, ok := j.Langs.ForFile(srcs[0].Name)
 	if !ok || l.Version == "" {

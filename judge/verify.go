@@ -260,7 +260,7 @@ func firstLine(s string) string {
 // means valid.
 func (j *Judge) validateInputs(ctx context.Context, p *problem.Problem, cases []*problem.Case, rep *VerifyReport) error {
 	for _, v := range p.InputValidators {
-		comp, err := j.compileProgram(ctx, &v, "input validator")
+		comp, err := j.compileProgram(ctx, p, &v, "input validator")
 		if err != nil {
 			return err
 		}
