@@ -358,6 +358,13 @@ var jrJavaCases = []struct {
 		err:   "the linked list has a cycle",
 	},
 	{
+		name:  "user classes named like the driver's",
+		sig:   `{name: f, params: [{name: a, type: "list<integer>"}], return: {type: "list<integer>"}}`,
+		user:  "class List<T> {}\nclass Set {}\nclass Parser {}\nclass Num {}\nclass Solution {\n    public java.util.List<Integer> f(java.util.List<Integer> a) { return a; }\n}\n",
+		input: "[[1,2]]\n",
+		want:  []string{"[1,2]"},
+	},
+	{
 		name:    "compile error",
 		sig:     `{name: f, params: [{name: a, type: integer}], return: {type: integer}}`,
 		user:    "class Solution {\n    public int f(int a) {\n        return a +;\n    }\n}\n",

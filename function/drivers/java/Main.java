@@ -1,7 +1,22 @@
-import java.io.*;
+// Single-type imports: they win over the user's classes of the same
+// package (a user's class List would hide java.util.* here).
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.FileOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.util.*;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 
 // Verdict's driver for a function problem (see package function, Generator).
 // The generated part follows the marker near the end of class Main.
