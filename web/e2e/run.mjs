@@ -235,6 +235,17 @@ await test('submission history lists the submissions; a submission shows its sou
   await shot(page, 'submission');
 });
 
+await test('"?" lists the keyboard shortcuts', async () => {
+  await page.goto(base + '/');
+  await page.locator('table.problems').waitFor();
+  await page.keyboard.press('?');
+  await page.locator('dialog#shortcuts[open]').waitFor();
+  assert.match(await page.locator('dialog#shortcuts').textContent(), /Submit/);
+  await page.keyboard.press('Escape');
+  await page.locator('dialog#shortcuts[open]').waitFor({ state: 'detached' }).catch(() => {});
+  assert.equal(await page.locator('dialog#shortcuts[open]').count(), 0, 'Escape closes it');
+});
+
 await test('the admin page loads', async () => {
   await page.goto(base + '/admin');
   await page.locator('#admin-key').waitFor();

@@ -1,6 +1,6 @@
 // Verdict's practice site: a small single-page application over the HTTP API.
 import './style.css';
-import { h, clear, store } from './util';
+import { h, clear, store, modKey } from './util';
 import { listPage } from './pages/list';
 import { submissionPage, submissionsPage } from './pages/submissions';
 import { adminPage } from './pages/admin';
@@ -82,6 +82,7 @@ function shell(): void {
         h('a', { href: '/problems', 'data-nav': 'problems' }, 'Problems'),
         h('a', { href: '/submissions', 'data-nav': 'submissions' }, 'Submissions'),
         h('a', { href: '/admin', 'data-nav': 'admin' }, 'Admin')),
+      h('button', { class: 'btn ghost icon keys-btn', type: 'button', title: 'Keyboard shortcuts (?)', 'aria-label': 'Keyboard shortcuts', onclick: () => shortcuts() }, '⌨'),
       toggle),
     h('main', { id: 'main', tabindex: '-1' }));
   applyTheme(initialTheme());
@@ -98,6 +99,32 @@ document.addEventListener('click', (e) => {
   if (href !== location.pathname + location.search) navigate(href);
 });
 window.addEventListener('popstate', () => void render());
+
+// "?" lists the keyboard shortcuts.
+function shortcuts(): void {
+  let dlg = document.getElementById('shortcuts') as HTMLDialogElement | null;
+  if (!dlg) {
+    const row = (k: string, what: string) => h('tr', null, h('td', null, h('kbd', null, k)), h('td', null, what));
+    dlg = h('dialog', { id: 'shortcuts', class: 'dialog', 'aria-label': 'Keyboard shortcuts' },
+      h('h2', null, 'Keyboard shortcuts'),
+      h('table', null, h('tbody', null,
+        row(`${modKey}+Enter`, 'Run the code on the samples (or your input)'),
+        row(`${modKey}+Shift+Enter`, 'Submit'),
+        row('/', 'Search the problems'),
+        row('Tab / Shift+Tab', 'Move between controls (Esc, then Tab, leaves the editor)'),
+        row(`${modKey}+F`, 'Find in the editor'),
+        row('?', 'This list'))),
+      h('form', { method: 'dialog' }, h('button', { class: 'btn', type: 'submit' }, 'Close'))) as HTMLDialogElement;
+    document.body.appendChild(dlg);
+  }
+  if (!dlg.open) dlg.showModal();
+}
+document.addEventListener('keydown', (e) => {
+  if (e.key === '?' && !e.ctrlKey && !e.metaKey && !(e.target as Element).closest?.('input,textarea,select,[contenteditable],.cm-editor')) {
+    e.preventDefault();
+    shortcuts();
+  }
+});
 
 shell();
 void render();
