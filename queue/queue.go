@@ -85,6 +85,9 @@ type Config struct {
 	Workers int
 	// Handler does the jobs; required when Workers > 0.
 	Handler Handler
+	// Judge0 does the jobs of the Judge0-compatible API; nil: this
+	// process does not work them.
+	Judge0 Judge0Handler
 	// JobTimeout bounds one judging (default 10 minutes).
 	JobTimeout time.Duration
 	// RescueAfter is when a job whose worker vanished (killed) is run
@@ -99,6 +102,10 @@ type Queue interface {
 	InsertJudge(ctx context.Context, tx store.Tx, id string) error
 	// InsertCallback inserts the callback job of a submission in tx.
 	InsertCallback(ctx context.Context, tx store.Tx, id string) error
+	// InsertJudge0 and InsertJudge0Callback insert the jobs of a
+	// submission of the Judge0-compatible API in tx.
+	InsertJudge0(ctx context.Context, tx store.Tx, token string) error
+	InsertJudge0Callback(ctx context.Context, tx store.Tx, token string) error
 	// Start starts working jobs (nothing for an insert-only queue).
 	Start(ctx context.Context) error
 	// Stop stops fetching jobs and waits for those running to finish
@@ -155,6 +162,9 @@ func newQueue[TTx any](driver riverdriver.Driver[TTx], cfg Config, cooldown time
 		}
 		river.AddWorker(rc.Workers, &judgeWorker{h: cfg.Handler})
 		river.AddWorker(rc.Workers, &callbackWorker{h: cfg.Handler})
+		if cfg.Judge0 != nil {
+			addJudge0Workers(rc.Workers, cfg.Judge0)
+		}
 		rc.Queues = map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: cfg.Workers}}
 	} else {
 		rc.Workers = nil

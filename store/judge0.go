@@ -108,3 +108,12 @@ func (s *Store) PendingJudge0(ctx context.Context) (int, error) {
 	}
 	return n, nil
 }
+
+// ProcessingJudge0 counts the Judge0 submissions being run.
+func (s *Store) ProcessingJudge0(ctx context.Context) (int, error) {
+	var n int
+	if err := s.b.QueryRow(ctx, `SELECT COUNT(*) FROM judge0_submissions WHERE status_id = ?`, judge0FirstFinal-1).Scan(&n); err != nil {
+		return 0, fmt.Errorf("store: judge0 submissions: %w", err)
+	}
+	return n, nil
+}

@@ -64,6 +64,7 @@ func envOr(name, def string) string {
 type running struct {
 	svc    *service.Service
 	queue  queue.Queue
+	compat *compat // the Judge0-compatible API's records and worker
 	reg    *prometheus.Registry
 	closer []func()
 }
@@ -147,7 +148,8 @@ func openService(ctx context.Context, f *serviceFlags, boxes int, log *slog.Logg
 		}
 	}
 	w := &worker.Worker{S: r.svc, CallbackSecret: []byte(secret)}
-	q, err := queue.New(st.Backend(), queue.Config{Workers: f.workers, Handler: w, JobTimeout: f.jobTimeout, RescueAfter: f.rescueAfter, Logger: log.With("component", "river")})
+	r.compat = newCompat(st, eng, func() queue.Queue { return r.queue })
+	q, err := queue.New(st.Backend(), queue.Config{Workers: f.workers, Handler: w, Judge0: r.compat.worker, JobTimeout: f.jobTimeout, RescueAfter: f.rescueAfter, Logger: log.With("component", "river")})
 	if err != nil {
 		return nil, err
 	}
@@ -267,6 +269,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		}
 	}
 	srv := api.New(r.svc, api.Config{Anonymous: *anonymous, Rate: *rateLimit, Registry: r.reg, Web: web.Handler()})
+	r.compat.mount(srv, f.workers, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "verdict serve: %v\n", err)

@@ -321,7 +321,7 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	}
 	s, err := h.store.Get(r.Context(), r.PathValue("token"))
 	if errors.Is(err, ErrNotFound) {
-		writeJSON(w, http.StatusNotFound, map[string]any{"status": 404, "error": "Not Found"})
+		notFound(w)
 		return
 	}
 	if err != nil {
@@ -435,7 +435,7 @@ func (h *Handler) destroy(w http.ResponseWriter, r *http.Request) {
 	}
 	s, err := h.store.Get(r.Context(), r.PathValue("token"))
 	if errors.Is(err, ErrNotFound) {
-		writeJSON(w, http.StatusNotFound, map[string]any{"status": 404, "error": "Not Found"})
+		notFound(w)
 		return
 	}
 	if err != nil {
@@ -479,7 +479,7 @@ func (h *Handler) language(w http.ResponseWriter, r *http.Request) {
 	id, err := strconv.Atoi(r.PathValue("id"))
 	l, ok := h.langs.Lookup(id)
 	if err != nil || !ok {
-		writeJSON(w, http.StatusNotFound, map[string]any{"status": 404, "error": "Not Found"})
+		notFound(w)
 		return
 	}
 	c := *l
@@ -631,4 +631,9 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 
 func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, map[string]string{"error": msg})
+}
+
+// notFound is Rails' JSON answer for a record not found.
+func notFound(w http.ResponseWriter) {
+	writeJSON(w, http.StatusNotFound, object{{"status", 404}, {"error", "Not Found"}})
 }

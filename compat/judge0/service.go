@@ -85,7 +85,9 @@ func (rs *Records) List(ctx context.Context, offset, limit int) ([]*Submission, 
 }
 
 // Delete implements Store.
-func (rs *Records) Delete(ctx context.Context, token string) error { return rs.DB.DeleteJudge0(ctx, token) }
+func (rs *Records) Delete(ctx context.Context, token string) error {
+	return rs.DB.DeleteJudge0(ctx, token)
+}
 
 // Pending implements Store.
 func (rs *Records) Pending(ctx context.Context) (int, error) { return rs.DB.PendingJudge0(ctx) }
