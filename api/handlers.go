@@ -254,7 +254,11 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 				return err
 			}
 		}
-		if sub.Report != nil && sub.Status != store.StatusDone {
+		if sub.Status == store.StatusDone && lastStatus == "" {
+			// A client that connects late gets the result at once.
+			return send("done", s.S.View(r.Context(), sub, s.who(c, sub), true))
+		}
+		if sub.Report != nil {
 			v := s.S.View(r.Context(), sub, s.who(c, sub), true)
 			for ; sent < len(v.Tests); sent++ {
 				ev := map[string]any{"test": sent + 1, "total": sub.TestCount, "result": v.Tests[sent]}
