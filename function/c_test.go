@@ -1,6 +1,7 @@
 package function
 
 import (
+	"os/exec"
 	"strings"
 	"testing"
 )
@@ -279,4 +280,12 @@ int* twoSum(int* nums, int numsSize, int target, int* returnSize) {
 		}
 		checkCfamCase(t, r, cfamCase{tests: []string{`[[2,7,11,15],9]`, `[[3,3],6]`}, want: []string{`[0,1]`, `[0,1]`}})
 	}
+}
+
+// BenchmarkCTwoSum100 is BenchmarkCppTwoSum100 in C.
+func BenchmarkCTwoSum100(b *testing.B) {
+	if _, err := exec.LookPath("gcc"); err != nil {
+		b.Skip("gcc not installed")
+	}
+	benchCfam(b, cGen{}, cfamFunctionCases[0].c, []string{"gcc", "-O2", "-std=gnu17", "-o", "main", "{files}", "-lm"})
 }

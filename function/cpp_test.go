@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -581,4 +582,170 @@ func checkCfamCase(t *testing.T, r *hostRun, tc cfamCase) {
 			t.Errorf("test %s: got %+v (%s), want %s", tc.tests[i], h, h.Value, tc.want[i])
 		}
 	}
+}
+
+func TestCppStarter(t *testing.T) {
+	tests := []struct{ sig, want string }{
+		{`{name: twoSum, params: [{name: nums, type: "integer[]"}, {name: target, type: integer}], return: {type: "integer[]"}}`,
+			"class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        \n    }\n};"},
+		{`{name: isPalindrome, params: [{name: s, type: string}, {name: k, type: long}], return: {type: boolean}}`,
+			"class Solution {\npublic:\n    bool isPalindrome(string s, long long k) {\n        \n    }\n};"},
+		{`{name: reverseList, params: [{name: head, type: ListNode}], return: {type: ListNode}}`, `/**
+ * Definition for singly-linked list.
+ * struct ListNode {
+ *     int val;
+ *     ListNode *next;
+ *     ListNode() : val(0), next(nullptr) {}
+ *     ListNode(int x) : val(x), next(nullptr) {}
+ *     ListNode(int x, ListNode *next) : val(x), next(next) {}
+ * };
+ */
+class Solution {
+public:
+    ListNode* reverseList(ListNode* head) {
+        
+    }
+};`},
+		{`{name: levelOrder, params: [{name: root, type: TreeNode}], return: {type: "list<list<integer>>"}}`, `/**
+ * Definition for a binary tree node.
+ * struct TreeNode {
+ *     int val;
+ *     TreeNode *left;
+ *     TreeNode *right;
+ *     TreeNode() : val(0), left(nullptr), right(nullptr) {}
+ *     TreeNode(int x) : val(x), left(nullptr), right(nullptr) {}
+ *     TreeNode(int x, TreeNode *left, TreeNode *right) : val(x), left(left), right(right) {}
+ * };
+ */
+class Solution {
+public:
+    vector<vector<int>> levelOrder(TreeNode* root) {
+        
+    }
+};`},
+		{lruSig, `class LRUCache {
+public:
+    LRUCache(int capacity) {
+        
+    }
+    
+    int get(int key) {
+        
+    }
+    
+    void put(int key, int value) {
+        
+    }
+};
+
+/**
+ * Your LRUCache object will be instantiated and called as such:
+ * LRUCache* obj = new LRUCache(capacity);
+ * int param_1 = obj->get(key);
+ * obj->put(key,value);
+ */`},
+	}
+	for _, tc := range tests {
+		got, err := cppGen{}.Starter(mustSig(t, tc.sig))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got != tc.want {
+			t.Errorf("starter of %s:\n%s\nwant:\n%s", tc.sig, got, tc.want)
+		}
+	}
+}
+
+// TestCppStarterCompiles compiles the starter code of the round-trip
+// design problem (every type) with its driver.
+func TestCppStarterCompiles(t *testing.T) {
+	needTool(t, "g++")
+	pch := cppTestPCH(t)
+	sig := mustSig(t, roundTripSig)
+	st, err := cppGen{}.Starter(sig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, out, err := cppBuild(t, pch, sig, st); err != nil {
+		t.Errorf("starter: %v\n%s", err, out)
+	}
+}
+
+// BenchmarkCppTwoSum100 runs a two-sum solution's driver on 100 tests of
+// 1000 numbers each: one whole run of the program a benchmark iteration.
+func BenchmarkCppTwoSum100(b *testing.B) {
+	if _, err := exec.LookPath("g++"); err != nil {
+		b.Skip("g++ not installed")
+	}
+	benchCfam(b, cppGen{}, cfamFunctionCases[0].cpp, []string{"g++", "-O2", "-std=gnu++20", "-o", "main", "{files}"})
+}
+
+// benchCfam compiles a two-sum solution and times whole runs of it on 100
+// tests; it reports the time the driver reports spent in the user's code.
+func benchCfam(b *testing.B, g Generator, sol string, argv []string) {
+	sig, err := ParseBytes([]byte(cfamFunctionCases[0].sig))
+	if err != nil {
+		b.Fatal(err)
+	}
+	prog, err := g.Program(sig, []byte(sol))
+	if err != nil {
+		b.Fatal(err)
+	}
+	dir := b.TempDir()
+	var files []string
+	for _, f := range prog.Files {
+		if err := os.WriteFile(filepath.Join(dir, f.Name), f.Data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, f.Name)
+	}
+	var args []string
+	for _, a := range argv[1:] {
+		if a == "{files}" {
+			args = append(args, files...)
+		} else {
+			args = append(args, a)
+		}
+	}
+	cmd := exec.Command(argv[0], args...)
+	cmd.Dir = dir
+	if out, err := cmd.CombinedOutput(); err != nil {
+		b.Fatalf("compile: %v\n%s", err, out)
+	}
+	var in strings.Builder
+	for i := 0; i < 100; i++ {
+		in.WriteString("[[")
+		for k := 0; k < 1000; k++ {
+			if k > 0 {
+				in.WriteByte(',')
+			}
+			in.WriteString(strconv.Itoa(k*7 + i))
+		}
+		in.WriteString("]," + strconv.Itoa(999*7+998*7+2*i) + "]\n")
+	}
+	b.ResetTimer()
+	var userNS int64
+	for n := 0; n < b.N; n++ {
+		cmd := exec.Command(filepath.Join(dir, "main"))
+		cmd.Dir = dir
+		cmd.Stdin = strings.NewReader(in.String())
+		if out, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("run: %v\n%s", err, out)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, ResultsFile))
+		if err != nil {
+			b.Fatal(err)
+		}
+		rs, err := ParseResults(data)
+		if err != nil || len(rs) != 100 {
+			b.Fatalf("%d results: %v", len(rs), err)
+		}
+		for _, r := range rs {
+			if string(r.Value) != "[998,999]" {
+				b.Fatalf("result %s", r.Value)
+			}
+			userNS += r.NS
+		}
+	}
+	b.ReportMetric(float64(userNS)/float64(b.N)/1e6, "user-ms/op")
 }

@@ -10,9 +10,10 @@ enum { VD_NULL, VD_BOOL, VD_NUM, VD_STR, VD_ARR, VD_OBJ };
  * reads back exactly. */
 typedef struct vd_json {
     int kind;
-    bool b;
-    char* s;          /* a string's value (NUL-terminated), or a number's text */
-    size_t len;       /* the string's length in bytes */
+    bool b;           /* a boolean's value; a number: no fraction, no exponent */
+    char* s;          /* a string's value (NUL-terminated) */
+    size_t len;       /* its length in bytes, or the length of a number's text */
+    const char* np;   /* a number's text, in the input (which lives as long as the program) */
     struct vd_json* a; /* an array's elements, an object's values */
     size_t n;
     char** keys;      /* an object's keys */
@@ -173,26 +174,36 @@ VD_FN bool vd_digit(char c) { return c >= '0' && c <= '9'; }
 
 VD_FN void vd_num(vd_json* j) {
     const char* b = vd_p;
+    j->b = true;
     if (vd_p < vd_end && *vd_p == '-') vd_p++;
     if (vd_p < vd_end && *vd_p == '0') vd_p++;
     else if (vd_p < vd_end && vd_digit(*vd_p)) while (vd_p < vd_end && vd_digit(*vd_p)) vd_p++;
     else vd_bad("bad JSON: bad number");
     if (vd_p < vd_end && *vd_p == '.') {
         vd_p++;
+        j->b = false;
         if (vd_p >= vd_end || !vd_digit(*vd_p)) vd_bad("bad JSON: bad number");
         while (vd_p < vd_end && vd_digit(*vd_p)) vd_p++;
     }
     if (vd_p < vd_end && (*vd_p == 'e' || *vd_p == 'E')) {
         vd_p++;
+        j->b = false;
         if (vd_p < vd_end && (*vd_p == '+' || *vd_p == '-')) vd_p++;
         if (vd_p >= vd_end || !vd_digit(*vd_p)) vd_bad("bad JSON: bad number");
         while (vd_p < vd_end && vd_digit(*vd_p)) vd_p++;
     }
     j->kind = VD_NUM;
     j->len = (size_t)(vd_p - b);
-    j->s = malloc(j->len + 1);
-    memcpy(j->s, b, j->len);
-    j->s[j->len] = 0;
+    j->np = b;
+}
+
+/* vd_numtext returns a number's text as a C string: in buf when it fits,
+ * else in memory the caller frees. */
+VD_FN char* vd_numtext(const vd_json* j, char* buf, size_t size) {
+    char* t = j->len < size ? buf : malloc(j->len + 1);
+    memcpy(t, j->np, j->len);
+    t[j->len] = 0;
+    return t;
 }
 
 VD_FN void vd_parse(vd_json* j, int depth);
@@ -426,17 +437,20 @@ VD_FN void vd_need(const vd_json* j, int kind, const char* type) {
 VD_FN long long vd_integer(const vd_json* j, long long lo, long long hi, const char* type) {
     vd_need(j, VD_NUM, type);
     long long v;
-    if (!strpbrk(j->s, ".eE")) {
+    char buf[64];
+    char* t = vd_numtext(j, buf, sizeof buf);
+    if (j->b) {
         errno = 0;
-        v = strtoll(j->s, NULL, 10);
-        if (errno == ERANGE) vd_bad("%s %s is out of range", type, j->s);
+        v = strtoll(t, NULL, 10);
+        if (errno == ERANGE) vd_bad("%s %s is out of range", type, t);
     } else {
-        double d = strtod(j->s, NULL);
+        double d = strtod(t, NULL);
         if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != floor(d))
-            vd_bad("%s %s is not an integer", type, j->s);
+            vd_bad("%s %s is not an integer", type, t);
         v = (long long)d;
     }
-    if (v < lo || v > hi) vd_bad("%s %s is out of range", type, j->s);
+    if (v < lo || v > hi) vd_bad("%s %s is out of range", type, t);
+    if (t != buf) free(t);
     return v;
 }
 
@@ -448,7 +462,11 @@ VD_FN void vd_put_long(vd_buf* o, long long v) { vd_put_ll(o, v); }
 
 VD_FN double vd_get_double(const vd_json* j) {
     vd_need(j, VD_NUM, "double");
-    return strtod(j->s, NULL);
+    char buf[64];
+    char* t = vd_numtext(j, buf, sizeof buf);
+    double d = strtod(t, NULL);
+    if (t != buf) free(t);
+    return d;
 }
 
 /* vd_put_double writes the shortest text that reads back as the same

@@ -16,13 +16,15 @@ struct OutputError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-// Json is a parsed JSON value. Numbers keep their text, so that a long
-// reads back exactly.
+// Json is a parsed JSON value. Numbers keep their text (in the input,
+// which lives as long as the program), so that a long reads back exactly.
 struct Json {
     enum Kind : unsigned char { Null, Bool, Num, Str, Arr, Obj };
     Kind kind = Null;
-    bool b = false;
-    std::string s;                 // a string's value, or a number's text
+    bool b = false;                // a boolean's value; a number: no fraction, no exponent
+    unsigned nl = 0;               // a number's text: np[0..nl)
+    const char* np = nullptr;
+    std::string s;                 // a string's value
     std::vector<Json> a;           // an array's elements, an object's values
     std::vector<std::string> keys; // an object's keys
 };
@@ -114,29 +116,34 @@ class Parser {
                 fail("expected , or } in an object");
             }
         default:
-            if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) { j.kind = Json::Num; num(j.s); return; }
+            if (*p_ == '-' || (*p_ >= '0' && *p_ <= '9')) { j.kind = Json::Num; num(j); return; }
             fail("unexpected character");
         }
     }
     static bool digit(char c) { return c >= '0' && c <= '9'; }
-    void num(std::string& out) {
+    void num(Json& j) {
         const char* b = p_;
+        j.b = true;
         if (p_ < end_ && *p_ == '-') p_++;
         if (p_ < end_ && *p_ == '0') p_++;
         else if (p_ < end_ && digit(*p_)) while (p_ < end_ && digit(*p_)) p_++;
         else fail("bad number");
         if (p_ < end_ && *p_ == '.') {
             p_++;
+            j.b = false;
             if (p_ >= end_ || !digit(*p_)) fail("bad number");
             while (p_ < end_ && digit(*p_)) p_++;
         }
         if (p_ < end_ && (*p_ == 'e' || *p_ == 'E')) {
             p_++;
+            j.b = false;
             if (p_ < end_ && (*p_ == '+' || *p_ == '-')) p_++;
             if (p_ >= end_ || !digit(*p_)) fail("bad number");
             while (p_ < end_ && digit(*p_)) p_++;
         }
-        out.assign(b, p_);
+        if (p_ - b > 100000) fail("number too long");
+        j.np = b;
+        j.nl = (unsigned)(p_ - b);
     }
     unsigned hex4() {
         if (end_ - p_ < 4) fail("short \\u escape");
@@ -244,18 +251,19 @@ inline void need(const Json& j, Json::Kind k, const char* type) {
 // integer reads a JSON number that must be an integer within [lo, hi].
 inline long long integer(const Json& j, long long lo, long long hi, const char* type) {
     need(j, Json::Num, type);
-    const std::string& t = j.s;
     long long v = 0;
-    if (t.find_first_of(".eE") == std::string::npos) {
-        auto r = std::from_chars(t.data(), t.data() + t.size(), v);
-        if (r.ec != std::errc() || r.ptr != t.data() + t.size()) throw InputError(std::string(type) + " " + t + " is out of range");
+    if (j.b) {
+        auto r = std::from_chars(j.np, j.np + j.nl, v);
+        if (r.ec != std::errc() || r.ptr != j.np + j.nl)
+            throw InputError(std::string(type) + " " + std::string(j.np, j.nl) + " is out of range");
     } else {
+        std::string t(j.np, j.nl);
         double d = strtod(t.c_str(), nullptr);
         if (!(d >= -9223372036854775808.0 && d < 9223372036854775808.0) || d != std::floor(d))
             throw InputError(std::string(type) + " " + t + " is not an integer");
         v = (long long)d;
     }
-    if (v < lo || v > hi) throw InputError(std::string(type) + " " + t + " is out of range");
+    if (v < lo || v > hi) throw InputError(std::string(type) + " " + std::string(j.np, j.nl) + " is out of range");
     return v;
 }
 
@@ -281,7 +289,7 @@ template <> struct Conv<long long> {
 template <> struct Conv<double> {
     static double from(const Json& j) {
         need(j, Json::Num, "double");
-        return strtod(j.s.c_str(), nullptr);
+        return strtod(std::string(j.np, j.nl).c_str(), nullptr);
     }
     // The shortest text that reads back as the same double. JSON has no
     // infinities or NaN: they are written as strings.

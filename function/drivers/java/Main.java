@@ -42,6 +42,23 @@ import java.util.Set;
     }
 }/*@@END@@*/
 
+/*@@PAIR@@*/// javafx.util.Pair, which LeetCode's Java has.
+class Pair<K, V> {
+    private final K key;
+    private final V value;
+    public Pair(K key, V value) { this.key = key; this.value = value; }
+    public K getKey() { return key; }
+    public V getValue() { return value; }
+    @Override public String toString() { return key + "=" + value; }
+    @Override public int hashCode() { return java.util.Objects.hashCode(key) * 13 + java.util.Objects.hashCode(value); }
+    @Override public boolean equals(Object o) {
+        if (this == o) return true;
+        if (!(o instanceof Pair)) return false;
+        Pair<?, ?> p = (Pair<?, ?>) o;
+        return java.util.Objects.equals(key, p.key) && java.util.Objects.equals(value, p.value);
+    }
+}/*@@END@@*/
+
 @SuppressWarnings({"unchecked", "rawtypes"})
 public class Main {
     /** The file the user's code is in: its stack frames are shown. */
