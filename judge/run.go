@@ -79,7 +79,10 @@ func sandboxLimits(p *Program, lim RunLimits) sandbox.Limits {
 		Memory: lim.Memory + int64(p.Lang.RunLimits.ExtraMemoryMiB)<<20,
 		Pids:   max(16, p.Lang.RunLimits.Pids),
 		Stdout: lim.Output,
-		Stderr: 64 << 10,
+		// Standard error is not the answer: a crash report (a Go program's
+		// dump of thousands of goroutines) must not turn into OLE. The
+		// sandbox's default cap bounds a flood.
+		Stderr: sandbox.DefaultLimits.Stderr,
 	}
 	return l
 }

@@ -29,6 +29,12 @@ var pipelineSubset = []string{
 	"mount_unshare_chroot.c", "exec_shell.py", "shared_tmp_snoop.py", "fs_read.js", "ptrace_parent.c",
 }
 
+// cpuBound are the programs whose verdict depends on getting the CPUs:
+// on a busy machine they may end within the time limit having used less
+// CPU time than it, which is then the right verdict; they are judged again
+// (and skipped when the machine never gives them the CPUs).
+var cpuBound = []string{"cpu_threads.c", "cpu_threads.go"}
+
 // lastLineValidator rejects a run that printed a PWNED: marker or whose
 // last line is a number other than the answer (most programs of the corpus
 // print 42 last, the cheating ones 0; the others print only their
@@ -97,6 +103,26 @@ func treeHash(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return hex.EncodeToString(h.Sum(nil))
+}
+
+// starved reports whether a judging ended AC with less CPU time than the
+// time limit on every test (1 s, the hostile problem's).
+func starved(report string) bool {
+	var rep struct {
+		Verdict string `json:"verdict"`
+		Tests   []struct {
+			CPUMs float64 `json:"cpu_ms"`
+		} `json:"tests"`
+	}
+	if json.Unmarshal([]byte(report), &rep) != nil || rep.Verdict != "AC" {
+		return false
+	}
+	for _, tr := range rep.Tests {
+		if tr.CPUMs >= 1000 {
+			return false
+		}
+	}
+	return true
 }
 
 func mountCount(t *testing.T) int {
@@ -168,7 +194,18 @@ func TestHostilePipeline(t *testing.T) {
 		t.Run(e.File, func(t *testing.T) {
 			tried++
 			mounts := mountCount(t)
-			code, stdout, stderr := runCmd(t, "judge", "--problem", pkg, "--json", "--cache", cache, filepath.Join(dir, e.File))
+			var code int
+			var stdout, stderr string
+			for try := 1; ; try++ {
+				code, stdout, stderr = runCmd(t, "judge", "--problem", pkg, "--json", "--cache", cache, filepath.Join(dir, e.File))
+				if !slices.Contains(cpuBound, e.File) || !starved(stdout) {
+					break
+				}
+				if try == 3 {
+					t.Skipf("the machine never gave %s a second of CPU within its wall-clock limit", e.File)
+				}
+				t.Logf("judged AC within the CPU limit: the machine is busy; again")
+			}
 			out := []byte(stdout + stderr)
 			// Containment first: nothing leaked, nothing left, nothing changed.
 			canaries.CheckText(t, "judge output", out, secret)
