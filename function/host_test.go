@@ -41,7 +41,7 @@ func TestParseTest(t *testing.T) {
 		{hostTwoSum, "[2,\"7\"]\n9\n", "", `parameter nums (integer[]): at index 1: "7": want an integer`},
 		{hostTwoSum, "[2,7]\n2147483648\n", "", "2147483648: want a 32-bit integer"},
 		{hostTwoSum, "[2,7]\n9.0\n", "", "want a 32-bit integer"},
-		{hostTwoSum, "[2,7\n9\n", "", "test input: value 1"},
+		{hostTwoSum, "[2,7\n9\n", "", "parameter nums (integer[]): at index 1: 9: want , or ]"},
 		{hostTwoSum, "{\"a\":1}\n9\n", "", "want an array"},
 		{treeSig, "[1,null,2,null,null]\n[[\"a\",\"\\\"\"]]\n-9223372036854775808\n", `[[1,null,2],[["a","\""]],-9223372036854775808]`, ""},
 		{treeSig, "[]\n[]\n0\n", `[[],[],0]`, ""},

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
@@ -49,8 +48,22 @@ func (c Call) String() string {
 // signature's types. TreeNode values lose their trailing nulls; the rest
 // is kept as written (escapes included), compacted.
 func (s *Signature) ParseTest(in []byte) (*Test, error) {
-	vals, err := jsonValues(in)
+	if !utf8.Valid(in) {
+		return nil, errors.New("function: test input: not UTF-8 text")
+	}
+	var types []*Type
+	if !s.Design() {
+		for _, p := range s.Params {
+			types = append(types, p.T)
+		}
+	}
+	vals, err := scanValues(in, types)
 	if err != nil {
+		var ve *valueError
+		if errors.As(err, &ve) && ve.k < len(s.Params) && !s.Design() {
+			p := s.Params[ve.k]
+			return nil, fmt.Errorf("function: test input: parameter %s (%s): %w", p.Name, p.T, ve.err)
+		}
 		return nil, fmt.Errorf("function: test input: %w", err)
 	}
 	t := &Test{}
@@ -58,11 +71,7 @@ func (s *Signature) ParseTest(in []byte) (*Test, error) {
 		if len(vals) != len(s.Params) {
 			return nil, fmt.Errorf("function: test input has %d values; %s takes %d parameters (one JSON value a line)", len(vals), s.Name, len(s.Params))
 		}
-		for i, p := range s.Params {
-			v, err := encodeValue(p.T, vals[i], 0)
-			if err != nil {
-				return nil, fmt.Errorf("function: test input: parameter %s (%s): %w", p.Name, p.T, err)
-			}
+		for _, v := range vals {
 			t.Args = append(t.Args, v)
 		}
 		return t, nil
@@ -173,102 +182,21 @@ func Input(tests []*Test) []byte {
 	return b.Bytes()
 }
 
-// jsonValues splits text into its JSON values (any white space between).
-func jsonValues(in []byte) ([]json.RawMessage, error) {
-	if !utf8.Valid(in) {
+// encodeValue checks one JSON value against t and returns it compacted
+// (TreeNode: trailing nulls removed).
+func encodeValue(t *Type, raw json.RawMessage, _ int) (json.RawMessage, error) {
+	if !utf8.Valid(raw) {
 		return nil, errors.New("not UTF-8 text")
 	}
-	dec := json.NewDecoder(bytes.NewReader(in))
-	var vals []json.RawMessage
-	for {
-		var v json.RawMessage
-		err := dec.Decode(&v)
-		if err == io.EOF {
-			return vals, nil
-		}
-		if err != nil {
-			return nil, fmt.Errorf("value %d: %w", len(vals)+1, err)
-		}
-		vals = append(vals, v)
-	}
-}
-
-// encodeValue checks raw against t and returns it compacted (TreeNode:
-// trailing nulls removed).
-func encodeValue(t *Type, raw json.RawMessage, depth int) (json.RawMessage, error) {
-	raw = bytes.TrimSpace(raw)
-	switch t.Kind {
-	case Array, ListNode, TreeNode:
-		var elems []json.RawMessage
-		if err := json.Unmarshal(raw, &elems); err != nil || elems == nil {
-			return nil, fmt.Errorf("%s: want an array", clip(string(raw), 60))
-		}
-		elem := t.Elem
-		if t.Kind != Array {
-			elem = &Type{Kind: Integer}
-		}
-		if t.Kind == TreeNode {
-			for len(elems) > 0 && string(bytes.TrimSpace(elems[len(elems)-1])) == "null" {
-				elems = elems[:len(elems)-1]
-			}
-			if err := checkTree(elems); err != nil {
-				return nil, err
-			}
-		}
-		var b bytes.Buffer
-		b.WriteByte('[')
-		for i, e := range elems {
-			if i > 0 {
-				b.WriteByte(',')
-			}
-			var v json.RawMessage
-			var err error
-			if t.Kind == TreeNode && string(bytes.TrimSpace(e)) == "null" {
-				v = json.RawMessage("null")
-			} else if v, err = encodeValue(elem, e, depth+1); err != nil {
-				return nil, fmt.Errorf("at index %d: %w", i, err)
-			}
-			b.Write(v)
-		}
-		b.WriteByte(']')
-		return b.Bytes(), nil
-	}
-	var v any
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	if err := dec.Decode(&v); err != nil {
+	p := &jsonScanner{s: raw}
+	if err := p.value(t, 0); err != nil {
 		return nil, err
 	}
-	if err := checkScalar(t, v); err != nil {
-		return nil, err
+	p.ws()
+	if p.i != len(p.s) {
+		return nil, fmt.Errorf("%s: text after the value", p.token())
 	}
-	var b bytes.Buffer
-	if err := json.Compact(&b, raw); err != nil {
-		return nil, err
-	}
-	return b.Bytes(), nil
-}
-
-// checkTree checks a level order with null holes: the root is not null and
-// every value has a parent.
-func checkTree(elems []json.RawMessage) error {
-	if len(elems) == 0 {
-		return nil
-	}
-	if string(bytes.TrimSpace(elems[0])) == "null" {
-		return errors.New("a tree's root is null but the level order goes on")
-	}
-	slots := 2 // children of the root still to come
-	for i := 1; i < len(elems); i++ {
-		if slots == 0 {
-			return fmt.Errorf("at index %d: the value has no parent (all nodes before it are complete)", i)
-		}
-		slots--
-		if string(bytes.TrimSpace(elems[i])) != "null" {
-			slots += 2
-		}
-	}
-	return nil
+	return p.out, nil
 }
 
 // checkScalar checks a decoded scalar against t.
