@@ -11,8 +11,9 @@ import (
 // javaGen generates the Java driver: the user's class in its own file
 // (Solution.java, or the design class's name), with LeetCode's imports put
 // on its first line so that its line numbers stay the user's, and a
-// public class Main in Main.java holding ListNode, TreeNode, a JSON parser
-// and the generated calls.
+// public class Main in Main.java, after ListNode, TreeNode and Pair
+// (javafx.util.Pair, which LeetCode's Java has), holding a JSON parser and
+// the generated calls.
 type javaGen struct{}
 
 //go:embed drivers/java/Main.java
@@ -28,10 +29,11 @@ const javaImports = "import java.util.*; import java.util.function.*; import jav
 // lose their public (the word becomes spaces: lines and columns stay).
 var javaPublicClass = regexp.MustCompile(`(?m)^(\s*)public(\s+(?:final\s+|abstract\s+)*class\s+[A-Za-z_$][A-Za-z0-9_$]*)`)
 
-// javaDefines says whether the user's code declares a top-level class of
-// that name (some paste LeetCode's ListNode or TreeNode).
+// javaDefines says whether the user's code declares a class of that name
+// (some paste LeetCode's ListNode or TreeNode, or write their own Pair):
+// the driver's is then left out.
 func javaDefines(user []byte, class string) bool {
-	return regexp.MustCompile(`(?m)^\s*(?:public\s+|final\s+)*class\s+` + class + `\b`).Match(user)
+	return regexp.MustCompile(`(?m)^\s*(?:public\s+|final\s+|abstract\s+)*(?:class|interface|record|enum)\s+` + class + `\b`).Match(user)
 }
 
 func (javaGen) Program(sig *Signature, user []byte) (*Program, error) {
@@ -39,7 +41,7 @@ func (javaGen) Program(sig *Signature, user []byte) (*Program, error) {
 	if sig.Design() {
 		userFile = sig.ClassName + ".java"
 	}
-	if userFile == "Main.java" || userFile == "ListNode.java" || userFile == "TreeNode.java" {
+	if userFile == "Main.java" || userFile == "ListNode.java" || userFile == "TreeNode.java" || userFile == "Pair.java" {
 		return nil, fmt.Errorf("function: java: class name %s is the driver's", sig.ClassName)
 	}
 	src := javaPublicClass.ReplaceAll(user, []byte("${1}      ${2}"))
@@ -58,7 +60,7 @@ func (javaGen) Program(sig *Signature, user []byte) (*Program, error) {
 		run = g.function(sig)
 	}
 	main := javaMain
-	for _, n := range []string{"ListNode", "TreeNode"} {
+	for _, n := range []string{"ListNode", "TreeNode", "Pair"} {
 		if javaDefines(user, n) {
 			main = javaCut(main, "/*@@"+strings.ToUpper(n)+"@@*/", "/*@@END@@*/")
 		}

@@ -365,6 +365,20 @@ var jrJavaCases = []struct {
 		want:  []string{"[1,2]"},
 	},
 	{
+		name:  "LeetCode's Pair",
+		sig:   `{name: f, params: [{name: a, type: integer}, {name: s, type: string}], return: {type: string}}`,
+		user:  "class Solution {\n    public String f(int a, String s) {\n        Pair<Integer, String> p = new Pair<>(a, s);\n        return p.getKey() + p.getValue() + p + p.equals(new Pair<>(a, s));\n    }\n}\n",
+		input: "[1,\"x\"]\n",
+		want:  []string{`"1x1=xtrue"`},
+	},
+	{
+		name:  "the user's own Pair",
+		sig:   `{name: f, params: [{name: a, type: integer}], return: {type: integer}}`,
+		user:  "record Pair(int a, int b) {}\n\nclass Solution {\n    public int f(int a) {\n        return new Pair(a, 2).b();\n    }\n}\n",
+		input: "[1]\n",
+		want:  []string{"2"},
+	},
+	{
 		name:    "compile error",
 		sig:     `{name: f, params: [{name: a, type: integer}], return: {type: integer}}`,
 		user:    "class Solution {\n    public int f(int a) {\n        return a +;\n    }\n}\n",
