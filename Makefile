@@ -1,16 +1,16 @@
 # Verdict: the two commands a newcomer needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: build run test vet bench hostile web web-check screenshots
+.PHONY: build run test vet bench bench-service hostile soak web web-check screenshots
 
 build:
 	CGO_ENABLED=0 $(GO) build -o bin/verdict ./cmd/verdict
 
-# Start Verdict. Until the service lands (`verdict serve`), this checks the
-# machine's isolation and runs a first program in the sandbox.
+# Start Verdict: `verdict serve` (HTTP API, web page, judging workers) on
+# http://127.0.0.1:8080, with SQLite and the demo problems in DATA.
+DATA ?= /var/lib/verdict
 run: build
-	./bin/verdict doctor
-	./bin/verdict exec --json -- /bin/echo "hello from the sandbox"
+	./bin/verdict serve --data $(DATA)
 
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt wants the files above changed"; exit 1; }
@@ -29,6 +29,12 @@ hostile:
 	  echo "| | |"; echo "|---|---|"; cat docs/.hostile.md; } > docs/HOSTILE.md
 	rm -f docs/.hostile.md
 
+# 10,000 sandboxed runs and 1,000 judgings in one process: file
+# descriptors, goroutines, cgroups, mounts, children and memory must stay
+# flat (`make test` runs a short soak). The figures are in the test's log.
+soak:
+	VERDICT_SOAK=full $(GO) test ./judge -run TestSoak -v -count=1 -timeout 30m
+
 # Side-by-side benchmarks of the sandbox (against bare fork+exec) and of the
 # judge (against a bare compile and runs), written to docs/BENCHMARKS.md.
 bench:
@@ -37,6 +43,12 @@ bench:
 	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\`; rerun it to measure your machine."; echo; \
 	  cat docs/.bench-sandbox.md; echo; echo "## Judging"; echo; cat docs/.bench-judge.md; } > docs/BENCHMARKS.md
 	rm -f docs/.bench-sandbox.md docs/.bench-judge.md
+
+# The service through its HTTP API: submissions per second and POST-to-verdict
+# latency (SQLite, and PostgreSQL when VERDICT_TEST_POSTGRES is set), exec
+# requests per second.
+bench-service:
+	VERDICT_BENCH=1 $(GO) test ./api -run TestServiceBenchmark -v -count=1 -timeout 20m
 
 # The web site (web/): `make web` rebuilds web/dist from web/src (needs npm;
 # building Verdict itself does not, it embeds the committed web/dist).

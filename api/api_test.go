@@ -427,6 +427,9 @@ func TestAPI(t *testing.T) {
 		if p.Starter["python"] == "" || !strings.Contains(p.Starter["python"], "twoSum") || len(p.Samples) == 0 || p.Statement == "" {
 			t.Errorf("two-sum: %+v", p)
 		}
+		if p.Difficulty != "easy" || len(p.Tags) == 0 {
+			t.Errorf("two-sum: difficulty %q, tags %q", p.Difficulty, p.Tags)
+		}
 		if p.Status != "solved" {
 			t.Errorf("two-sum status %q after an AC", p.Status)
 		}

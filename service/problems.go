@@ -15,8 +15,6 @@ import (
 	"strings"
 	"sync"
 
-	"go.yaml.in/yaml/v3"
-
 	"github.com/verdict-judge/verdict/blob"
 	"github.com/verdict-judge/verdict/function"
 	"github.com/verdict-judge/verdict/judge"
@@ -218,7 +216,7 @@ func (s *Service) describe(id string, p *problem.Problem) (*ProblemInfo, error) 
 	}
 	info.TimeLimitMs, info.MemoryMiB = tl.Milliseconds(), p.Limits.Memory>>20
 	info.TestCount = len(p.Cases())
-	info.Difficulty, info.Tags = readDifficultyTags(p.Dir)
+	info.Difficulty, info.Tags = p.Difficulty, p.Tags
 	for _, st := range p.Statements {
 		if st.Format != "md" && st.Format != "tex" {
 			continue
@@ -275,41 +273,6 @@ func readCapped(path string) (string, error) {
 		return string(b[:maxSample]) + "\n[cut]", nil
 	}
 	return string(b), nil
-}
-
-// readDifficultyTags reads problem.yaml's difficulty and keywords (or
-// tags), which package problem leaves aside.
-func readDifficultyTags(dir string) (string, []string) {
-	b, err := os.ReadFile(filepath.Join(dir, "problem.yaml"))
-	if err != nil {
-		return "", nil
-	}
-	var m struct {
-		Difficulty any `yaml:"difficulty"`
-		Keywords   any `yaml:"keywords"`
-		Tags       any `yaml:"tags"`
-	}
-	if yaml.Unmarshal(b, &m) != nil {
-		return "", nil
-	}
-	var d string
-	if v, ok := m.Difficulty.(string); ok {
-		d = v
-	}
-	var tags []string
-	for _, v := range []any{m.Keywords, m.Tags} {
-		switch v := v.(type) {
-		case string:
-			tags = append(tags, strings.Fields(v)...)
-		case []any:
-			for _, t := range v {
-				if s, ok := t.(string); ok {
-					tags = append(tags, s)
-				}
-			}
-		}
-	}
-	return d, tags
 }
 
 // ZipFS zips the tree of fsys under a top-level directory named top: a
