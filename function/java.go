@@ -24,10 +24,12 @@ const javaImports = "import java.util.*; import java.util.function.*; import jav
 	"import java.util.concurrent.*; import java.util.concurrent.atomic.*; import java.util.regex.*; " +
 	"import java.math.*; import java.io.*; "
 
-// javaPublicClass is the Java entry_pattern of lang/languages.yaml: the
-// judge runs the first public class it finds, so the user's public classes
-// lose their public (the word becomes spaces: lines and columns stay).
-var javaPublicClass = regexp.MustCompile(`(?m)^(\s*)public(\s+(?:final\s+|abstract\s+)*class\s+[A-Za-z_$][A-Za-z0-9_$]*)`)
+// javaPublicClass finds public type declarations, as the Java
+// entry_pattern of lang/languages.yaml does (and interfaces, enums and
+// records). The judge runs the first public class it finds, and javac
+// wants a public type in a file of its name: the user's public types lose
+// their public (the word becomes spaces: lines and columns stay).
+var javaPublicClass = regexp.MustCompile(`(?m)^(\s*)public(\s+(?:final\s+|abstract\s+|sealed\s+|non-sealed\s+|strictfp\s+)*(?:class|interface|enum|record)\s+[A-Za-z_$][A-Za-z0-9_$]*)`)
 
 // javaDefines says whether the user's code declares a class of that name
 // (some paste LeetCode's ListNode or TreeNode, or write their own Pair):

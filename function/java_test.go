@@ -472,7 +472,7 @@ func TestJavaStarter(t *testing.T) {
 // its classes so that the judge runs Main.
 func TestJavaUserFile(t *testing.T) {
 	sig := jrSig(t, `{classname: LRUCache, constructor: {params: []}, methods: [{name: get, params: [], return: {type: integer}}]}`)
-	user := "public class LRUCache {\n    public class Inner {}\n    public int get() { return 1; }\n}"
+	user := "public class LRUCache {\n    public class Inner {}\n    public int get() { return 1; }\n}\npublic interface Shape {}\npublic enum Color { RED }\n"
 	p, err := javaGen{}.Program(sig, []byte(user))
 	if err != nil {
 		t.Fatal(err)
@@ -486,6 +486,9 @@ func TestJavaUserFile(t *testing.T) {
 	}
 	if got[1] != "           class Inner {}" || got[2] != "    public int get() { return 1; }" {
 		t.Errorf("lines 2-3: %q", got[1:3])
+	}
+	if got[4] != "       interface Shape {}" || got[5] != "       enum Color { RED }" {
+		t.Errorf("lines 5-6: %q", got[4:6])
 	}
 	if m := javaPublicClass.FindStringSubmatch(string(p.Files[0].Data)); m == nil || !strings.HasSuffix(m[0], "class Main") {
 		t.Errorf("first public class of Main.java: %q", m)
