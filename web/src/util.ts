@@ -60,6 +60,7 @@ export function verdictBadge(v?: string, long = false): HTMLElement {
 export function fmtMs(ms?: number): string {
   if (ms === undefined || ms === null || Number.isNaN(ms)) return '—';
   if (ms >= 1000) return (ms / 1000).toFixed(2) + ' s';
+  if (ms > 0 && ms < 0.1) return '< 0.1 ms';
   return (ms < 10 ? ms.toFixed(1) : Math.round(ms).toString()) + ' ms';
 }
 

@@ -42,11 +42,14 @@ function block(title: string, text: string | undefined, cls = '', other?: string
 export function testDetail(t: TestResult, heading?: string): HTMLElement {
   const hasExpected = t.expected !== undefined && t.expected !== null;
   return h('div', { class: 'test-detail', 'data-test': t.name },
-    h('div', { class: 'test-detail-head' }, verdictBadge(t.verdict), ' ', h('strong', null, heading || t.name), t.message ? h('span', { class: 'muted small' }, ' — ' + t.message) : ''),
+    h('div', { class: 'test-detail-head' }, verdictBadge(t.verdict), ' ', h('strong', null, heading || t.name), t.message ? h('div', { class: 'checker-message small' }, t.message) : ''),
     h('div', { class: 'io-grid' + (hasExpected ? '' : ' two') },
       block('Input', t.input),
       hasExpected ? block('Expected', t.expected, 'expected', t.output ?? '') : null,
-      block('Output', t.output, 'actual', hasExpected ? t.expected : undefined)));
+      t.output !== undefined && t.output !== null
+        ? block('Output', t.output, 'actual', hasExpected ? t.expected : undefined)
+        : h('div', { class: 'io-block' }, h('div', { class: 'io-head' }, h('span', null, 'Output')),
+          h('pre', { class: 'io actual checker' }, t.message || (t.verdict === 'AC' ? 'as expected' : 'not shown')))));
 }
 
 function testsTable(tests: TestResult[], showAll: boolean, onPick: (t: TestResult) => void): HTMLElement {
