@@ -11,11 +11,12 @@ import (
 )
 
 // rustGen generates the Rust driver: one crate root main.rs (rustc takes
-// a single file) holding, on its first line, the crate's allow attributes
-// and std imports, then the user's code from that same line on (so that
-// its lines keep their numbers), then ListNode, TreeNode, `struct
-// Solution;`, a JSON parser and the generated calls in a module of their
-// own. Messages naming main.rs within the user's lines are mapped to
+// a single file) holding, on its first line, the crate's allow attributes,
+// then the user's code from that same line on (so that its lines keep
+// their numbers), then the std imports (globs: the user's own `use
+// std::rc::Rc;` of LeetCode's starter code does not clash), ListNode,
+// TreeNode, `struct Solution;`, a JSON parser and the generated calls in a
+// module of their own. Messages naming main.rs within the user's lines are mapped to
 // solution.rs (Program.Maps).
 type rustGen struct{}
 
@@ -25,11 +26,11 @@ var rustDriver string
 // rustUserFile is the name the user's code is shown as.
 const rustUserFile = "solution.rs"
 
-// rustPrelude goes before the user's first line. Glob imports, so that the
-// user's own `use std::rc::Rc;` (in LeetCode's starter code) does not clash.
+// rustPrelude goes before the user's first line: an inner attribute, which
+// the user's own inner attributes may follow. The std imports are in the
+// driver, after the user's code (a use may be anywhere in a module).
 const rustPrelude = "#![allow(dead_code, unused_imports, unused_variables, unused_mut, unused_assignments, unused_parens, " +
-	"non_snake_case, non_camel_case_types, non_upper_case_globals, unreachable_code, unused_must_use)] " +
-	"use std::rc::*; use std::cell::*; use std::collections::*; "
+	"non_snake_case, non_camel_case_types, non_upper_case_globals, unreachable_code, unused_must_use)] "
 
 // rustDefines says whether the user's code declares a struct of that name.
 func rustDefines(user []byte, name string) bool {

@@ -68,12 +68,13 @@ func TestRustEchoRoundTrip(t *testing.T) {
 	}
 }
 
-// TestRustPrograms compiles one function problem: a void in-place call
-// (&mut), tests that pass, then a panic in the user's code.
+// TestRustPrograms compiles one function problem: the user's own inner
+// attribute, a void in-place call (&mut), tests that pass, then a panic in
+// the user's code.
 func TestRustPrograms(t *testing.T) {
 	jrTool(t, "rustc")
 	sig := jrSig(t, `{name: rotateBy, params: [{name: nums, type: "integer[]"}, {name: k, type: integer}], return: {type: void}, output: {paramindex: 0}}`)
-	user := "impl Solution {\n    pub fn rotate_by(nums: &mut Vec<i32>, k: i32) {\n        let n = nums.len();\n        let k = (k as usize) % n;\n        nums.rotate_right(k);\n    }\n}"
+	user := "#![allow(unused)]\nimpl Solution {\n    pub fn rotate_by(nums: &mut Vec<i32>, k: i32) {\n        let n = nums.len();\n        let k = (k as usize) % n;\n        nums.rotate_right(k);\n    }\n}"
 	p, err := rustGen{}.Program(sig, []byte(user))
 	if err != nil {
 		t.Fatal(err)
@@ -83,7 +84,7 @@ func TestRustPrograms(t *testing.T) {
 		t.Fatalf("compile:\n%s", MapMessage(out, p))
 	}
 	r := jrExec(t, dir, []string{"./main"}, "[[1,2,3,4,5],2]\n[[1],0]\n[[],3]\n[[9],1]\n")
-	jrCheckRun(t, r, []string{"[4,5,1,2,3]", "[1]"}, "solution.rs:4:17: attempt to calculate the remainder with a divisor of zero", []string{"panicked at solution.rs:4:17"})
+	jrCheckRun(t, r, []string{"[4,5,1,2,3]", "[1]"}, "solution.rs:5:17: attempt to calculate the remainder with a divisor of zero", []string{"panicked at solution.rs:5:17"})
 }
 
 // TestRustCompileError checks that rustc's messages point at the user's lines.

@@ -2,6 +2,11 @@
 // ---- Verdict's driver (see package function, Generator). Everything
 // below is the driver's; the user's code is above.
 
+// LeetCode's prelude: globs, which the user's own imports override.
+use std::rc::*;
+use std::cell::*;
+use std::collections::*;
+
 /*@@LISTNODE@@*/// Definition for singly-linked list.
 #[derive(PartialEq, Eq, Clone, Debug)]
 pub struct ListNode {
