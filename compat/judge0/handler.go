@@ -319,13 +319,8 @@ func (h *Handler) show(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s, err := h.store.Get(r.Context(), r.PathValue("token"))
-	if errors.Is(err, ErrNotFound) {
-		notFound(w)
-		return
-	}
-	if err != nil {
-		h.internal(w, r, err)
+	s, ok := h.get(w, r)
+	if !ok {
 		return
 	}
 	kv, bad := s.render(fields, b64, h.langs)
@@ -433,13 +428,8 @@ func (h *Handler) destroy(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	s, err := h.store.Get(r.Context(), r.PathValue("token"))
-	if errors.Is(err, ErrNotFound) {
-		notFound(w)
-		return
-	}
-	if err != nil {
-		h.internal(w, r, err)
+	s, ok := h.get(w, r)
+	if !ok {
 		return
 	}
 	if s.StatusID < firstFinalStatusID {
@@ -631,6 +621,20 @@ func writeJSON(w http.ResponseWriter, code int, v any) {
 
 func writeError(w http.ResponseWriter, code int, msg string) {
 	writeJSON(w, code, map[string]string{"error": msg})
+}
+
+// get loads the submission of the path's token, or answers why not.
+func (h *Handler) get(w http.ResponseWriter, r *http.Request) (*Submission, bool) {
+	s, err := h.store.Get(r.Context(), r.PathValue("token"))
+	if errors.Is(err, ErrNotFound) {
+		notFound(w)
+		return nil, false
+	}
+	if err != nil {
+		h.internal(w, r, err)
+		return nil, false
+	}
+	return s, true
 }
 
 // notFound is Rails' JSON answer for a record not found.

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/verdict-judge/verdict/internal/judgetest"
-	"github.com/verdict-judge/verdict/judge"
 	"github.com/verdict-judge/verdict/lang"
 	"github.com/verdict-judge/verdict/sandbox"
 )
@@ -17,14 +16,6 @@ import (
 func TestMain(m *testing.M) {
 	sandbox.Main()
 	os.Exit(m.Run())
-}
-
-// localRunner runs code with a judge on this machine.
-type localRunner struct{ e *judgetest.Env }
-
-func (r localRunner) Languages() []*lang.Language { return r.e.Avail }
-func (r localRunner) RunCode(ctx context.Context, c *judge.CodeRun) (*judge.CodeResult, error) {
-	return r.e.Judge.RunCode(ctx, c)
 }
 
 // someLanguages are the built-in languages, present or not: decoding and
@@ -184,7 +175,7 @@ func TestExecute(t *testing.T) {
 			if _, ok := langs.Lookup(s.LanguageID); !ok {
 				t.Skip("language not here")
 			}
-			if err := Execute(context.Background(), localRunner{e}, langs, s, 10<<20); err != nil {
+			if err := Execute(context.Background(), e, langs, s, 10<<20); err != nil {
 				t.Fatal(err)
 			}
 			if s.StatusID != tt.status || string(s.Stdout) != tt.stdout {

@@ -23,17 +23,9 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// localRunner runs code with a judge on this machine.
-type localRunner struct{ e *judgetest.Env }
-
-func (r localRunner) Languages() []*lang.Language { return r.e.Avail }
-func (r localRunner) RunCode(ctx context.Context, c *judge.CodeRun) (*judge.CodeResult, error) {
-	return r.e.Judge.RunCode(ctx, c)
-}
-
 func newServer(t *testing.T) (*httptest.Server, *judgetest.Env) {
 	e := judgetest.New(t)
-	srv := httptest.NewServer(NewHandler(localRunner{e}, Config{}, nil))
+	srv := httptest.NewServer(NewHandler(e, Config{}, nil))
 	t.Cleanup(srv.Close)
 	return srv, e
 }

@@ -67,3 +67,12 @@ func ToolchainCache(t testing.TB) string {
 	}
 	return d
 }
+
+// Languages returns the languages present: with RunCode, an Env is the
+// runner the execution APIs (compat/judge0, compat/piston) take.
+func (e *Env) Languages() []*lang.Language { return e.Avail }
+
+// RunCode compiles and runs code with the Env's judge.
+func (e *Env) RunCode(ctx context.Context, c *judge.CodeRun) (*judge.CodeResult, error) {
+	return e.Judge.RunCode(ctx, c)
+}
