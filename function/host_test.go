@@ -355,3 +355,22 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+func TestIntFits(t *testing.T) {
+	tests := []struct {
+		tok  string
+		bits int
+		want bool
+	}{
+		{"0", 32, true}, {"-0", 32, true}, {"2147483647", 32, true}, {"2147483648", 32, false},
+		{"-2147483648", 32, true}, {"-2147483649", 32, false}, {"9223372036854775807", 64, true},
+		{"9223372036854775808", 64, false}, {"-9223372036854775808", 64, true}, {"-9223372036854775809", 64, false},
+		{"18446744073709551616", 64, false}, {"99999999999999999999", 64, false}, {"19999999999999999999", 64, false},
+		{"1.0", 32, false}, {"1e3", 32, false}, {"", 32, false}, {"-", 32, false},
+	}
+	for _, tt := range tests {
+		if got := intFits([]byte(tt.tok), tt.bits); got != tt.want {
+			t.Errorf("intFits(%s, %d) = %v, want %v", tt.tok, tt.bits, got, tt.want)
+		}
+	}
+}

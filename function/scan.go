@@ -108,7 +108,7 @@ func (p *jsonScanner) value(t *Type, depth int) error {
 		if t.Kind == Long {
 			bits = 64
 		}
-		if _, err := strconv.ParseInt(string(tok), 10, bits); err != nil {
+		if !intFits(tok, bits) {
 			return fmt.Errorf("%s: want a %d-bit integer", clip(string(tok), 60), bits)
 		}
 		return nil
@@ -265,33 +265,30 @@ func (p *jsonScanner) number() ([]byte, error) {
 	if i < len(s) && s[i] == '-' {
 		i++
 	}
-	digits := func() int {
-		n := 0
-		for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-			i++
-			n++
-		}
-		return n
-	}
 	if i < len(s) && s[i] == '0' {
 		i++
-	} else if digits() == 0 {
+	} else if j := skipDigits(s, i); j > i {
+		i = j
+	} else {
 		return nil, fmt.Errorf("%s: want a number", p.token())
 	}
 	if i < len(s) && s[i] == '.' {
-		i++
-		if digits() == 0 {
+		j := skipDigits(s, i+1)
+		if j == i+1 {
 			return nil, fmt.Errorf("%s: bad number", p.token())
 		}
+		i = j
 	}
 	if i < len(s) && (s[i] == 'e' || s[i] == 'E') {
 		i++
 		if i < len(s) && (s[i] == '+' || s[i] == '-') {
 			i++
 		}
-		if digits() == 0 {
+		j := skipDigits(s, i)
+		if j == i {
 			return nil, fmt.Errorf("%s: bad number", p.token())
 		}
+		i = j
 	}
 	if i < len(s) && (isIdentByte(s[i]) || s[i] == '.') {
 		return nil, fmt.Errorf("%s: bad number", p.token())
@@ -299,6 +296,38 @@ func (p *jsonScanner) number() ([]byte, error) {
 	p.i = i
 	p.out = append(p.out, s[start:i]...)
 	return s[start:i], nil
+}
+
+func skipDigits(s []byte, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// intFits reports whether tok, a JSON number, is an integer literal that
+// fits in bits bits.
+func intFits(tok []byte, bits int) bool {
+	neg := len(tok) > 0 && tok[0] == '-'
+	d := tok
+	if neg {
+		d = d[1:]
+	}
+	if len(d) == 0 || len(d) > 19 { // 19 digits do not overflow a uint64
+		return false
+	}
+	var v uint64
+	for _, c := range d {
+		if c < '0' || c > '9' {
+			return false
+		}
+		v = v*10 + uint64(c-'0')
+	}
+	limit := uint64(1) << (bits - 1) // |min|
+	if neg {
+		return v <= limit
+	}
+	return v < limit
 }
 
 // str scans a JSON string, copying it as written; it returns the number
