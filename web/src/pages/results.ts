@@ -45,7 +45,7 @@ export function testDetail(t: TestResult, heading?: string): HTMLElement {
     h('div', { class: 'test-detail-head' }, verdictBadge(t.verdict), ' ', h('strong', null, heading || t.name), t.message ? h('div', { class: 'checker-message small' }, t.message) : ''),
     h('div', { class: 'io-grid' + (hasExpected ? '' : ' two') },
       block('Input', t.input),
-      hasExpected ? block('Expected', t.expected, 'expected', t.output ?? '') : null,
+      hasExpected ? block('Expected', t.expected, 'expected', t.output ?? undefined) : null,
       t.output !== undefined && t.output !== null
         ? block('Output', t.output, 'actual', hasExpected ? t.expected : undefined)
         : h('div', { class: 'io-block' }, h('div', { class: 'io-head' }, h('span', null, 'Output')),
@@ -82,8 +82,8 @@ export function renderResult(el: HTMLElement, s: Submission, opts: ResultOptions
     h('div', { class: 'verdict-meta' },
       v !== 'CE' && total ? h('span', null, `${ok} / ${total} tests passed`) : '',
       s.score !== undefined && s.score !== null && v !== 'CE' && s.score !== 0 && s.score !== 1 ? h('span', null, `score ${s.score}`) : '',
-      s.time_ms !== undefined ? h('span', null, fmtMs(s.time_ms)) : '',
-      s.memory_kib !== undefined ? h('span', null, fmtKiB(s.memory_kib)) : '',
+      s.time_ms !== undefined && v !== 'CE' && (s.time_ms || s.memory_kib) ? h('span', { title: 'The slowest test\'s time' }, fmtMs(s.time_ms)) : '',
+      s.memory_kib !== undefined && v !== 'CE' && s.memory_kib ? h('span', { title: 'The most memory a test used' }, fmtKiB(s.memory_kib)) : '',
       opts.run ? h('span', { class: 'muted' }, 'run, not recorded') : ''));
   clear(el, summary);
   if (s.message) el.appendChild(h('p', { class: 'message' }, s.message));
