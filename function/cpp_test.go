@@ -307,7 +307,7 @@ func TestCppDriver(t *testing.T) {
 
 	t.Run("exception", func(t *testing.T) {
 		sig := mustSig(t, `{name: f, params: [{name: n, type: integer}], return: {type: integer}}`)
-		r, out, err := cppBuild(t, pch, sig, "class Solution {\npublic:\n    int f(int n) {\n        vector<int> v(3);\n        return v.at(n);\n    }\n};\n")
+		r, out, err := cppBuild(t, pch, sig, "class Solution {\npublic:\n    int f(int n) {\n        if (n < 0) throw n;\n        vector<int> v(3);\n        return v.at(n);\n    }\n};\n")
 		if err != nil {
 			t.Fatalf("compile: %v\n%s", err, out)
 		}
@@ -315,8 +315,26 @@ func TestCppDriver(t *testing.T) {
 		if status != 1 || len(res) != 2 || !res[0].OK || string(res[0].Value) != "0" || res[1].OK {
 			t.Fatalf("status %d, results %+v", status, res)
 		}
-		if !strings.HasPrefix(res[1].Error, "std::out_of_range: vector::_M_range_check") || !strings.Contains(stderr, "std::out_of_range") {
+		if !strings.HasPrefix(res[1].Error, "std::out_of_range: vector::_M_range_check") ||
+			!strings.Contains(stderr, "terminate called after throwing an instance of 'std::out_of_range'\n  what():  vector::_M_range_check") {
 			t.Errorf("error %q, stderr %q", res[1].Error, stderr)
+		}
+		res, _, _, status = r.run(t, `[-1]`)
+		if status != 1 || len(res) != 1 || res[0].OK || res[0].Error != "exception of type int" {
+			t.Errorf("throw int: status %d, results %+v", status, res)
+		}
+	})
+
+	t.Run("cycle", func(t *testing.T) {
+		sig := mustSig(t, `{name: f, params: [{name: head, type: ListNode}], return: {type: ListNode}}`)
+		r, out, err := cppBuild(t, pch, sig, "class Solution {\npublic:\n    ListNode* f(ListNode* h) {\n        if (h && h->val == 0) h->next->next->next = h->next;\n        return h;\n    }\n};\n")
+		if err != nil {
+			t.Fatalf("compile: %v\n%s", err, out)
+		}
+		res, _, stderr, status := r.run(t, `[[1,2]]`, `[[0,1,2,3]]`, `[[3]]`)
+		if status != 1 || len(res) != 2 || !res[0].OK || string(res[0].Value) != "[1,2]" || res[1].OK ||
+			res[1].Error != "the returned linked list has a cycle" || !strings.Contains(stderr, "cycle") {
+			t.Fatalf("status %d, results %+v, stderr %q", status, res, stderr)
 		}
 	})
 
@@ -569,6 +587,17 @@ public:
 		want:  []string{`1.5`, `9223372036854775808`, `0`},
 	},
 }
+
+var cfamNonFinite = cfamCase{
+	name:  "non-finite doubles",
+	sig:   `{name: inv, params: [{name: x, type: double}], return: {type: "double[]"}}`,
+	cpp:   "class Solution {\npublic:\n    vector<double> inv(double x) { return {1 / x, x / x}; }\n};",
+	c:     "double* inv(double x, int* returnSize) {\n    double* r = malloc(2 * sizeof(double));\n    r[0] = 1 / x; r[1] = x / x; *returnSize = 2;\n    return r;\n}",
+	tests: []string{`[0.5]`, `[0]`, `[-0.0]`},
+	want:  []string{`[2,1]`, `["Infinity","NaN"]`, `["-Infinity","NaN"]`},
+}
+
+func init() { cfamFunctionCases = append(cfamFunctionCases, cfamNonFinite) }
 
 // checkCfamCase runs a case's tests and compares each result exactly.
 func checkCfamCase(t *testing.T, r *hostRun, tc cfamCase) {

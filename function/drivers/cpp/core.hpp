@@ -462,19 +462,25 @@ class Runner {
     // written as the test's result, and the program exits with status 1.
     [[noreturn]] void fail() {
         if (running_) stop();
-        std::string msg;
+        std::string msg, what;
         try {
             throw;
         } catch (const InputError& e) {
             bad(e.what());
+        } catch (const OutputError& e) {
+            results_.error(e.what(), ns_);
+            fprintf(stderr, "%s\n", e.what());
+            exit(1);
         } catch (const std::exception& e) {
             msg = type_name() + ": " + e.what();
+            what = e.what();
         } catch (...) {
             msg = "exception of type " + type_name();
         }
         results_.error(msg, ns_);
+        // As LeetCode shows an uncaught exception.
         fprintf(stderr, "terminate called after throwing an instance of '%s'\n", type_name().c_str());
-        fprintf(stderr, "%s\n", msg.c_str());
+        if (!what.empty()) fprintf(stderr, "  what():  %s\n", what.c_str());
         fflush(stderr);
         exit(1);
     }
