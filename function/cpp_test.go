@@ -586,18 +586,15 @@ public:
 		tests: []string{`[[1,2]]`, `[[9223372036854775807]]`, `[[]]`},
 		want:  []string{`1.5`, `9223372036854775808`, `0`},
 	},
+	{
+		name:  "non-finite doubles",
+		sig:   `{name: inv, params: [{name: x, type: double}], return: {type: "double[]"}}`,
+		cpp:   "class Solution {\npublic:\n    vector<double> inv(double x) { return {1 / x, x / x}; }\n};",
+		c:     "double* inv(double x, int* returnSize) {\n    double* r = malloc(2 * sizeof(double));\n    r[0] = 1 / x; r[1] = x / x; *returnSize = 2;\n    return r;\n}",
+		tests: []string{`[0.5]`, `[0]`, `[-0.0]`},
+		want:  []string{`[2,1]`, `["Infinity","NaN"]`, `["-Infinity","NaN"]`},
+	},
 }
-
-var cfamNonFinite = cfamCase{
-	name:  "non-finite doubles",
-	sig:   `{name: inv, params: [{name: x, type: double}], return: {type: "double[]"}}`,
-	cpp:   "class Solution {\npublic:\n    vector<double> inv(double x) { return {1 / x, x / x}; }\n};",
-	c:     "double* inv(double x, int* returnSize) {\n    double* r = malloc(2 * sizeof(double));\n    r[0] = 1 / x; r[1] = x / x; *returnSize = 2;\n    return r;\n}",
-	tests: []string{`[0.5]`, `[0]`, `[-0.0]`},
-	want:  []string{`[2,1]`, `["Infinity","NaN"]`, `["-Infinity","NaN"]`},
-}
-
-func init() { cfamFunctionCases = append(cfamFunctionCases, cfamNonFinite) }
 
 // checkCfamCase runs a case's tests and compares each result exactly.
 func checkCfamCase(t *testing.T, r *hostRun, tc cfamCase) {
