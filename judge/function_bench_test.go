@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -23,11 +24,13 @@ import (
 // C++ program), measured alternately in the same run:
 //
 //   - judge: the wall time of a whole judging with the compile cached;
-//   - run CPU: the CPU time of the program's one run on the 100 tests
-//     (the sandbox's cgroup), against the bare start-up's CPU time and
-//     the time the user's code took (the driver's ns): what is left is
-//     the driver's own work (prelude, JSON in and out, results);
-//   - host: reading and checking the tests, and comparing the results.
+//   - run: the program's one run on the 100 tests (CPU from the sandbox's
+//     cgroup), and the time the user's code took (the driver's ns, wall);
+//   - driver: the CPU time of the same run with a solution that does no
+//     work, minus the bare start-up's: the driver's own work (prelude,
+//     JSON in and out, results);
+//   - host: the CPU time of reading and checking the tests and comparing
+//     the results (this process's rusage).
 //
 // CPU times are given because wall times on a loaded machine measure the
 // load; both are reported.
@@ -45,6 +48,11 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 		"python": "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n        return []\n",
 		"cpp":    "class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        unordered_map<int, int> seen;\n        for (int i = 0; i < (int)nums.size(); i++) {\n            auto it = seen.find(target - nums[i]);\n            if (it != seen.end()) return {it->second, i};\n            seen[nums[i]] = i;\n        }\n        return {};\n    }\n};\n",
 	}
+	// Solutions that do no work: the driver alone.
+	empty := map[string]string{
+		"python": "class Solution:\n    def twoSum(self, nums: List[int], target: int) -> List[int]:\n        return [0, 1]\n",
+		"cpp":    "class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        return {0, 1};\n    }\n};\n",
+	}
 	bare := map[string]string{
 		"python": "pass\n",
 		"cpp":    "int main() { return 0; }\n",
@@ -52,7 +60,7 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 	const rounds = 9
 	ms := func(d time.Duration) string { return fmt.Sprintf("%.1f ms", float64(d)/1e6) }
 	var b strings.Builder
-	fmt.Fprintf(&b, "| language | judge (wall, compile cached) | bare start-up (wall / CPU) | run on 100 tests (wall / CPU) | user's code | driver (run CPU - start-up CPU - user) | host (tests, results, compare) | driver + host |\n|---|---|---|---|---|---|---|---|\n")
+	fmt.Fprintf(&b, "| language | judge (wall, compile cached) | bare start-up (wall / CPU) | run on 100 tests (wall / CPU) | user's code (driver's ns) | run of an empty solution (CPU) | driver (empty run - start-up, CPU) | host (tests, results, compare; CPU) | driver + host |\n|---|---|---|---|---|---|---|---|---|\n")
 	for _, id := range []string{"python", "cpp"} {
 		l := e.langs[id]
 		if l == nil {
@@ -77,6 +85,18 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 		if err != nil || !comp.OK || !comp.Cached {
 			t.Fatalf("%s: %v %+v", id, err, comp)
 		}
+		eprog, err := gen.Program(p.Function, []byte(empty[id]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var esrcs []Source
+		for _, f := range eprog.Files {
+			esrcs = append(esrcs, Source{Name: f.Name, Data: f.Data})
+		}
+		emptyComp, err := j.Compiler.Compile(ctx, l, esrcs)
+		if err != nil || !emptyComp.OK {
+			t.Fatalf("%s empty: %v %+v", id, err, emptyComp)
+		}
 		bareComp, err := j.Compiler.Compile(ctx, l, []Source{{Name: l.Source, Data: []byte(bare[id])}})
 		if err != nil || !bareComp.OK {
 			t.Fatalf("%s bare: %v %+v", id, err, bareComp)
@@ -92,7 +112,7 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 			}
 			return res
 		}
-		var judged, bareWall, bareCPU, runWall, runCPU, user, host []time.Duration
+		var judged, bareWall, bareCPU, runWall, runCPU, emptyCPU, user, host []time.Duration
 		for r := 0; r < rounds; r++ {
 			res := run(bareComp.Program, nil)
 			bareWall, bareCPU = append(bareWall, res.Wall), append(bareCPU, res.CPU)
@@ -105,7 +125,7 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 			}
 
 			// The same judging in its parts.
-			t0 = time.Now()
+			c0 := processCPU()
 			tests, err := functionTests(p, true)
 			if err != nil {
 				t.Fatal(err)
@@ -115,10 +135,10 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 				in.Write(ft.test.Line())
 				in.WriteByte('\n')
 			}
-			h := time.Since(t0)
+			h := processCPU() - c0
 			res = run(comp.Program, in.Bytes())
 			runWall, runCPU = append(runWall, res.Wall), append(runCPU, res.CPU)
-			t0 = time.Now()
+			c0 = processCPU()
 			results, err := function.ParseResults(res.Files[function.ResultsFile])
 			if err != nil || len(results) != len(tests) {
 				t.Fatalf("%s: %d results, %v", id, len(results), err)
@@ -130,18 +150,29 @@ func TestFunctionBenchmarkReport(t *testing.T) {
 				}
 				ns += results[i].NS
 			}
-			host = append(host, h+time.Since(t0))
+			host = append(host, h+processCPU()-c0)
 			user = append(user, time.Duration(ns))
+			res = run(emptyComp.Program, in.Bytes())
+			emptyCPU = append(emptyCPU, res.CPU)
 		}
-		d := median(runCPU) - median(bareCPU) - median(user)
-		fmt.Fprintf(&b, "| %s | %s | %s / %s | %s / %s | %s | %s | %s | %s |\n", id, ms(median(judged)), ms(median(bareWall)), ms(median(bareCPU)),
-			ms(median(runWall)), ms(median(runCPU)), ms(median(user)), ms(d), ms(median(host)), ms(d+median(host)))
+		d := median(emptyCPU) - median(bareCPU)
+		fmt.Fprintf(&b, "| %s | %s | %s / %s | %s / %s | %s | %s | %s | %s | %s |\n", id, ms(median(judged)), ms(median(bareWall)), ms(median(bareCPU)),
+			ms(median(runWall)), ms(median(runCPU)), ms(median(user)), ms(median(emptyCPU)), ms(d), ms(median(host)), ms(d+median(host)))
 	}
 	fmt.Fprintf(&b, "\nTwo-sum, 100 tests of 1,000 integers, one run for all tests; medians of %d rounds, run alternately; the target is under 20 ms of driver and host for 100 tests.\n", rounds)
 	t.Logf("\n%s", b.String())
 	if out := os.Getenv("VERDICT_BENCH_OUT"); out != "" {
 		os.WriteFile(out, []byte(b.String()), 0o644)
 	}
+}
+
+// processCPU is the CPU time this process has used (user and system).
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // twoSumProblem writes a two-sum function problem with tests of n
