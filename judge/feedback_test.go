@@ -1,6 +1,7 @@
 package judge
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,6 +89,46 @@ func TestJudgeErrors(t *testing.T) {
 			}
 		})
 	}
+	// The test is not run at all: a submission that would time out is not
+	// blamed either (plain and multi-pass problems).
+	for _, name := range []string{"sum", "relay"} {
+		t.Run("missing answer file, spinning submission/"+name, func(t *testing.T) {
+			dir := copyPackage(t, name)
+			p, err := problem.Load(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			gone := p.Cases()[0]
+			p.Close()
+			rep := judgeSourceWithout(t, e, j, dir, gone.AnsPath, "spin.py", "while True:\n    pass\n")
+			if rep.Verdict != JE || len(rep.Tests) != 1 || !strings.Contains(rep.Message, "the answer file is missing") {
+				t.Errorf("verdict %s (%s), tests %+v; want JE without running", rep.Verdict, rep.Message, rep.Tests)
+			}
+		})
+	}
+}
+
+// judgeSourceWithout loads the package in dir, removes the file gone, and
+// judges one source text against it.
+func judgeSourceWithout(t *testing.T, e *env, j *Judge, dir, gone, name, src string) *Report {
+	t.Helper()
+	p, err := problem.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	if err := os.Remove(gone); err != nil {
+		t.Fatal(err)
+	}
+	l, ok := e.reg.ForFile(name)
+	if !ok || e.langs[l.ID] == nil {
+		t.Skipf("no toolchain for %s", name)
+	}
+	rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.SourceName([]byte(src)), Data: []byte(src)}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rep
 }
 
 // firstFile names the first file in dir with the extension ext.

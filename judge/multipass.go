@@ -84,6 +84,10 @@ func (j *Judge) runMultiPass(ctx context.Context, p *problem.Problem, prog *Prog
 // its output, starting from the feedback directory fb.
 func (j *Judge) batchPass(ctx context.Context, prog *Program, tc *TestCase, lim RunLimits, val *programChecker, input sandbox.File, fb map[string][]byte) passResult {
 	pr := passResult{tr: TestResult{Name: tc.Name, Group: tc.Group}}
+	if err := checkAnswer(tc); err != nil {
+		pr.tr.Verdict, pr.tr.Message = JE, err.Error()
+		return pr
+	}
 	stdin, closeIn, err := openInput(input)
 	if err != nil {
 		pr.tr.Verdict, pr.tr.Message = JE, fmt.Sprintf("judge: test input: %v", err)

@@ -96,6 +96,10 @@ func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase,
 		return tr
 	}
 	defer in.Close()
+	if err := checkAnswer(tc); err != nil {
+		tr.Verdict, tr.Message = JE, err.Error()
+		return tr
+	}
 	sl := sandboxLimits(p, lim)
 	args := append(p.Args(lim.Memory), tc.Args...)
 	files, err := runFiles(p, tc)
