@@ -10,6 +10,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/verdict-judge/verdict/sandbox"
 )
 
 // TestServiceBenchmark measures the service through its HTTP API (run with
@@ -51,6 +53,11 @@ func TestServiceBenchmark(t *testing.T) {
 	for _, clients := range []int{1, 2} {
 		n, rate, p50, p99 := benchExec(t, h, clients, 5*time.Second)
 		fmt.Fprintf(&out, "| %d client(s) | %d | %.0f | %.2f | %.2f |\n", clients, n, rate, p50, p99)
+	}
+	// The same runs without HTTP: what the API adds.
+	for _, clients := range []int{1, 2} {
+		n, rate, p50, p99 := benchSandbox(t, h, clients, 5*time.Second)
+		fmt.Fprintf(&out, "| %d client(s), sandbox.Run in process (no HTTP) | %d | %.0f | %.2f | %.2f |\n", clients, n, rate, p50, p99)
 	}
 	t.Log("\n" + out.String())
 	if f := os.Getenv("VERDICT_BENCH_OUT"); f != "" {
@@ -136,6 +143,34 @@ func benchExec(t *testing.T, h *harness, clients int, dur time.Duration) (n int,
 				d := time.Since(t0)
 				if r.status != 200 || !strings.Contains(string(r.body), `"status":"OK"`) {
 					t.Errorf("exec: %d %s", r.status, r.body)
+					return
+				}
+				mu.Lock()
+				lat = append(lat, float64(d.Microseconds())/1000)
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	el := time.Since(start)
+	return len(lat), float64(len(lat)) / el.Seconds(), percentile(lat, 0.5), percentile(lat, 0.99)
+}
+
+func benchSandbox(t *testing.T, h *harness, clients int, dur time.Duration) (n int, rate, p50, p99 float64) {
+	var mu sync.Mutex
+	var lat []float64
+	var wg sync.WaitGroup
+	start := time.Now()
+	for range clients {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for time.Since(start) < dur {
+				t0 := time.Now()
+				res, err := h.svc.Engine.SB.Run(t.Context(), &sandbox.Spec{Args: []string{"/bin/true"}})
+				d := time.Since(t0)
+				if err != nil || res.Status != sandbox.StatusOK {
+					t.Errorf("run: %v %+v", err, res)
 					return
 				}
 				mu.Lock()

@@ -3,6 +3,8 @@ package api_test
 import (
 	"bytes"
 	"fmt"
+	"io"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -155,5 +157,93 @@ func TestTwoWorkersPostgres(t *testing.T) {
 	n1, n2 := strings.Count(out1.String(), `msg=judged`), strings.Count(out2.String(), `msg=judged`)
 	if n1 == 0 || n2 == 0 || n1+n2 != len(ids) {
 		t.Errorf("worker 1 judged %d, worker 2 %d, of %d", n1, n2, len(ids))
+	}
+}
+
+// TestServeShutdown stops `verdict serve` (SIGTERM) in the middle of a
+// judging and of an event stream: it exits cleanly, and after a restart on
+// the same data directory the submission has its verdict (finished before
+// the exit, or handed back and judged again).
+func TestServeShutdown(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("the service needs the sandbox, which needs root")
+	}
+	bin := buildVerdict(t)
+	data := t.TempDir()
+	serve := func() (*exec.Cmd, string, *syncBuffer) {
+		cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", "--data", data, "--workers", "1", "--cache", cacheDir(t))
+		cmd.Env = append(os.Environ(), "VERDICT_ADMIN_KEY="+adminKey)
+		logs := &syncBuffer{}
+		cmd.Stderr = logs
+		stdout, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() {
+			if cmd.ProcessState == nil {
+				cmd.Process.Kill()
+				cmd.Wait()
+			}
+		})
+		line := make([]byte, 200)
+		n, err := stdout.Read(line)
+		if err != nil {
+			t.Fatalf("serve printed nothing: %v\n%s", err, logs.String())
+		}
+		url := strings.TrimSpace(strings.TrimPrefix(string(line[:n]), "verdict: serving on "))
+		go io.Copy(io.Discard, stdout)
+		return cmd, url, logs
+	}
+	cmd, url, logs := serve()
+	h := &harness{t: t, url: url, cl: &http.Client{Timeout: time.Minute}}
+	r := h.want(h.do("POST", "/api/v1/submissions", adminKey, map[string]string{"problem": "sum", "language": "python", "source": pySlowSum}), 202)
+	id := r.obj(t)["id"].(string)
+	stream, err := http.NewRequest("GET", url+"/api/v1/submissions/"+id+"/events", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	stream.Header.Set("Authorization", "Bearer "+adminKey)
+	resp, err := http.DefaultClient.Do(stream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	streamDone := make(chan struct{})
+	go func() { io.Copy(io.Discard, resp.Body); close(streamDone) }()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var s submission
+		h.want(h.do("GET", "/api/v1/submissions/"+id, adminKey, nil), 200).json(t, &s)
+		if s.Status == "running" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("never running: %+v", s)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	cmd.Process.Signal(syscall.SIGTERM)
+	exited := make(chan error, 1)
+	go func() { exited <- cmd.Wait() }()
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Fatalf("serve exited with %v\n%s", err, logs.String())
+		}
+	case <-time.After(60 * time.Second):
+		t.Fatalf("serve did not exit within 60 s of SIGTERM\n%s", logs.String())
+	}
+	select {
+	case <-streamDone:
+	case <-time.After(5 * time.Second):
+		t.Error("the event stream outlived the server")
+	}
+	_, url, _ = serve()
+	h.url = url
+	if s := h.waitDone(adminKey, id, 90*time.Second); s.Verdict != "AC" {
+		t.Errorf("after the restart: %s", s.Verdict)
 	}
 }

@@ -102,8 +102,10 @@ func (s *Server) postSubmission(w http.ResponseWriter, r *http.Request) {
 		WriteJSON(w, http.StatusAccepted, map[string]string{"id": sub.ID, "status": sub.Status})
 		return
 	}
-	ctx, cancel := context.WithTimeout(r.Context(), timeout)
+	ctx, cancel := s.untilShutdown(r.Context())
 	defer cancel()
+	ctx, cancel2 := context.WithTimeout(ctx, timeout)
+	defer cancel2()
 	got, err := s.S.Wait(ctx, sub.ID)
 	if err != nil {
 		s.WriteError(w, r, err)
@@ -243,8 +245,10 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 		}
 		return rc.Flush()
 	}
+	ctx, cancel := s.untilShutdown(r.Context())
+	defer cancel()
 	lastStatus, sent, attempts := "", 0, -1
-	err := s.S.Watch(r.Context(), id, func(sub *store.Submission) error {
+	err := s.S.Watch(ctx, id, func(sub *store.Submission) error {
 		if sub.Attempts != attempts {
 			attempts, sent = sub.Attempts, 0 // a retry starts the tests again
 		}

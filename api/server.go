@@ -58,6 +58,41 @@ type Server struct {
 
 	mu       sync.Mutex
 	limiters map[string]*limiter
+	keys     map[string]cachedKey
+
+	// stop ends event streams and waits when the server shuts down.
+	stop     chan struct{}
+	stopOnce sync.Once
+}
+
+// cachedKey is a key looked up recently (keys are checked on every request;
+// the cache spares the database).
+type cachedKey struct {
+	key     *store.APIKey
+	expires time.Time
+}
+
+// keyCacheTTL is how long a looked-up key is trusted without asking the
+// database again.
+const keyCacheTTL = 30 * time.Second
+
+// Shutdown ends the event streams and waits in progress, so that an HTTP
+// server's Shutdown need not wait for them (register it with
+// http.Server.RegisterOnShutdown).
+func (s *Server) Shutdown() { s.stopOnce.Do(func() { close(s.stop) }) }
+
+// untilShutdown returns a context that ends with the request or when the
+// server shuts down.
+func (s *Server) untilShutdown(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	go func() {
+		select {
+		case <-s.stop:
+			cancel()
+		case <-ctx.Done():
+		}
+	}()
+	return ctx, cancel
 }
 
 type limiter struct {
@@ -73,7 +108,8 @@ func New(s *service.Service, cfg Config) *Server {
 	if cfg.Burst <= 0 {
 		cfg.Burst = 20
 	}
-	srv := &Server{S: s, cfg: cfg, log: s.Log, mux: http.NewServeMux(), limiters: map[string]*limiter{}}
+	srv := &Server{S: s, cfg: cfg, log: s.Log, mux: http.NewServeMux(), limiters: map[string]*limiter{},
+		keys: map[string]cachedKey{}, stop: make(chan struct{})}
 	srv.routes()
 	return srv
 }
@@ -166,7 +202,7 @@ func (s *Server) Authenticate(w http.ResponseWriter, r *http.Request) (*Caller, 
 		key = strings.TrimSpace(k)
 	}
 	if key != "" {
-		k, err := s.S.Store.Key(r.Context(), HashKey(key))
+		k, err := s.lookupKey(r.Context(), HashKey(key))
 		if store.IsNotFound(err) {
 			return nil, errUnauthorized
 		}
@@ -189,6 +225,27 @@ func (s *Server) Authenticate(w http.ResponseWriter, r *http.Request) (*Caller, 
 			HttpOnly: true, SameSite: http.SameSiteLaxMode})
 	}
 	return c, nil
+}
+
+func (s *Server) lookupKey(ctx context.Context, hash string) (*store.APIKey, error) {
+	now := time.Now()
+	s.mu.Lock()
+	c, ok := s.keys[hash]
+	s.mu.Unlock()
+	if ok && now.Before(c.expires) {
+		return c.key, nil
+	}
+	k, err := s.S.Store.Key(ctx, hash)
+	if err != nil {
+		return nil, err
+	}
+	s.mu.Lock()
+	if len(s.keys) > 10000 {
+		clear(s.keys)
+	}
+	s.keys[hash] = cachedKey{key: k, expires: now.Add(keyCacheTTL)}
+	s.mu.Unlock()
+	return k, nil
 }
 
 func validClient(s string) bool {

@@ -6,7 +6,6 @@ package engine
 import (
 	"context"
 	"fmt"
-	"log/slog"
 	"path/filepath"
 
 	"github.com/verdict-judge/verdict/judge"
@@ -24,9 +23,9 @@ type Config struct {
 	// Boxes is the number of sandbox boxes, and so of runs at once
 	// (default 2).
 	Boxes int
-	// Logger receives warnings (a toolchain cache that could not be
-	// warmed). Default: discard.
-	Logger *slog.Logger
+	// Warn is told of what works less well than it could (a toolchain
+	// cache that could not be warmed); nil: ignored.
+	Warn func(error)
 }
 
 // Engine is a judge ready to run.
@@ -42,10 +41,6 @@ type Engine struct {
 
 // New probes the toolchains, warms their caches and starts the sandbox.
 func New(ctx context.Context, cfg Config) (*Engine, error) {
-	log := cfg.Logger
-	if log == nil {
-		log = slog.New(slog.DiscardHandler)
-	}
 	reg, err := lang.Load(cfg.LangFiles...)
 	if err != nil {
 		return nil, err
@@ -53,7 +48,9 @@ func New(ctx context.Context, cfg Config) (*Engine, error) {
 	avail := reg.Available(ctx)
 	overlays, errs := judge.PrepareCaches(ctx, avail, filepath.Join(cfg.CacheDir, "toolchains"))
 	for _, err := range errs {
-		log.Warn("toolchain cache", "err", err)
+		if cfg.Warn != nil {
+			cfg.Warn(err)
+		}
 	}
 	boxes := cfg.Boxes
 	if boxes <= 0 {

@@ -92,6 +92,10 @@ func (w *Worker) Judge(ctx context.Context, id string, job queue.Job) error {
 	return nil
 }
 
+// progressEvery is how often test results of a judging are written while
+// it runs.
+const progressEvery = 50 * time.Millisecond
+
 // permanent is a failure that retrying cannot mend (the problem was
 // deleted): the submission ends as a judge error at once.
 type permanent struct{ msg string }
@@ -120,6 +124,11 @@ func (w *Worker) judge(ctx context.Context, log *slog.Logger, sub *store.Submiss
 	for i, f := range sub.Files {
 		srcs[i] = judge.Source{Name: f.Name, Data: []byte(f.Content)}
 	}
+	// Progress is written to the submission's row (watchers in any process
+	// read it there): every change of stage at once, test results at most
+	// every progressEvery (the final result carries them all anyway).
+	var lastStatus string
+	var lastWrite time.Time
 	progress := func(pr judge.Progress) {
 		status := store.StatusRunning
 		switch pr.Stage {
@@ -132,6 +141,10 @@ func (w *Worker) judge(ctx context.Context, log *slog.Logger, sub *store.Submiss
 		if pr.Total > 0 {
 			total = pr.Total
 		}
+		if status == lastStatus && time.Since(lastWrite) < progressEvery {
+			return
+		}
+		lastStatus, lastWrite = status, time.Now()
 		if err := w.S.Store.Progress(ctx, sub.ID, status, len(partial.Tests), total, partial); err != nil {
 			log.Warn("recording progress", "err", err)
 		}

@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"github.com/verdict-judge/verdict/engine"
 	"github.com/verdict-judge/verdict/judge"
 	"github.com/verdict-judge/verdict/lang"
 	"github.com/verdict-judge/verdict/problem"
@@ -37,24 +38,15 @@ type judgeEnv struct {
 }
 
 func newJudgeEnv(ctx context.Context, langFiles []string, cacheDir string, stderr io.Writer) (*judgeEnv, error) {
-	reg, err := lang.Load(langFiles...)
+	eng, err := engine.New(ctx, engine.Config{LangFiles: langFiles, CacheDir: cacheDir, Boxes: 2,
+		Warn: func(err error) { fmt.Fprintf(stderr, "verdict: warning: %v\n", err) }})
 	if err != nil {
 		return nil, err
 	}
-	avail := reg.Available(ctx)
-	overlays, errs := judge.PrepareCaches(ctx, avail, filepath.Join(cacheDir, "toolchains"))
-	for _, err := range errs {
-		fmt.Fprintf(stderr, "verdict: warning: %v\n", err)
-	}
-	sb, err := sandbox.New(ctx, sandbox.Config{Boxes: 2, Binds: judge.Binds(avail), Overlays: overlays})
-	if err != nil {
-		return nil, err
-	}
-	e := &judgeEnv{reg: reg, avail: map[string]*lang.Language{}, sb: sb}
-	for _, l := range avail {
+	e := &judgeEnv{reg: eng.Registry, avail: map[string]*lang.Language{}, sb: eng.SB, j: eng.Judge}
+	for _, l := range eng.Available {
 		e.avail[l.ID] = l
 	}
-	e.j = &judge.Judge{SB: sb, Compiler: &judge.Compiler{SB: sb, CacheDir: filepath.Join(cacheDir, "compile")}, Langs: reg}
 	return e, nil
 }
 

@@ -130,7 +130,8 @@ func openService(ctx context.Context, f *serviceFlags, boxes int, log *slog.Logg
 		return nil, err
 	}
 	r.closer = append(r.closer, func() { bs.Close() })
-	eng, err := engine.New(ctx, engine.Config{LangFiles: f.langFiles, CacheDir: f.cache, Boxes: boxes, Logger: log})
+	eng, err := engine.New(ctx, engine.Config{LangFiles: f.langFiles, CacheDir: f.cache, Boxes: boxes,
+		Warn: func(err error) { log.Warn("toolchain cache", "err", err) }})
 	if err != nil {
 		return nil, fmt.Errorf("sandbox: %w", err)
 	}
@@ -282,6 +283,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	}
 	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
 		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) }}
+	hs.RegisterOnShutdown(srv.Shutdown)
 	log.Info("serving", "addr", ln.Addr().String(), "database", r.svc.Store.Backend().Name(), "workers", f.workers, "anonymous", *anonymous)
 	fmt.Fprintf(stdout, "verdict: serving on http://%s\n", ln.Addr())
 	errc := make(chan error, 1)
