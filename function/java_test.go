@@ -612,3 +612,13 @@ func TestTestdataJavaRust(t *testing.T) {
 		}
 	}
 }
+
+// TestJavaProgramErrors checks the signatures the Java driver refuses.
+func TestJavaProgramErrors(t *testing.T) {
+	for _, name := range []string{"Main", "ListNode", "TreeNode", "Pair"} {
+		sig := jrSig(t, `{classname: `+name+`, constructor: {params: []}, methods: [{name: get, params: [], return: {type: integer}}]}`)
+		if _, err := (javaGen{}).Program(sig, []byte("class "+name+" {}")); err == nil {
+			t.Errorf("design class %s: no error", name)
+		}
+	}
+}
