@@ -194,6 +194,7 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
     setBusy(true);
     const source = editor.text();
     store.set(draftKey(p.id, lang), source);
+    clear(result, h('div', { class: 'progress' }, h('div', { class: 'progress-label' }, 'Submitting…')));
     let sid: string;
     try {
       sid = (await api.submit(p.id, lang, source)).id;
