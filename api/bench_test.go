@@ -124,14 +124,12 @@ func benchSubmissions(t *testing.T, h *harness, lang, src string, n, clients int
 	return float64(n) / el.Seconds(), percentile(lat, 0.5), percentile(lat, 0.99)
 }
 
-func benchExec(t *testing.T, h *harness, clients int, dur time.Duration) (n int, rate, p50, p99 float64) {
+// measure calls f from the given number of clients for dur and returns
+// the calls made, per second, and the p50 and p99 latencies in ms.
+func measure(t *testing.T, clients int, dur time.Duration, f func() error) (n int, rate, p50, p99 float64) {
 	var mu sync.Mutex
 	var lat []float64
 	var wg sync.WaitGroup
-	body := `{"argv":["/bin/true"]}`
-	for range 20 { // warm
-		h.do("POST", "/api/v1/exec", adminKey, body)
-	}
 	start := time.Now()
 	for range clients {
 		wg.Add(1)
@@ -139,10 +137,10 @@ func benchExec(t *testing.T, h *harness, clients int, dur time.Duration) (n int,
 			defer wg.Done()
 			for time.Since(start) < dur {
 				t0 := time.Now()
-				r := h.do("POST", "/api/v1/exec", adminKey, body)
+				err := f()
 				d := time.Since(t0)
-				if r.status != 200 || !strings.Contains(string(r.body), `"status":"OK"`) {
-					t.Errorf("exec: %d %s", r.status, r.body)
+				if err != nil {
+					t.Error(err)
 					return
 				}
 				mu.Lock()
@@ -156,30 +154,26 @@ func benchExec(t *testing.T, h *harness, clients int, dur time.Duration) (n int,
 	return len(lat), float64(len(lat)) / el.Seconds(), percentile(lat, 0.5), percentile(lat, 0.99)
 }
 
-func benchSandbox(t *testing.T, h *harness, clients int, dur time.Duration) (n int, rate, p50, p99 float64) {
-	var mu sync.Mutex
-	var lat []float64
-	var wg sync.WaitGroup
-	start := time.Now()
-	for range clients {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for time.Since(start) < dur {
-				t0 := time.Now()
-				res, err := h.svc.Engine.SB.Run(t.Context(), &sandbox.Spec{Args: []string{"/bin/true"}})
-				d := time.Since(t0)
-				if err != nil || res.Status != sandbox.StatusOK {
-					t.Errorf("run: %v %+v", err, res)
-					return
-				}
-				mu.Lock()
-				lat = append(lat, float64(d.Microseconds())/1000)
-				mu.Unlock()
-			}
-		}()
+func benchExec(t *testing.T, h *harness, clients int, dur time.Duration) (n int, rate, p50, p99 float64) {
+	body := `{"argv":["/bin/true"]}`
+	for range 20 { // warm
+		h.do("POST", "/api/v1/exec", adminKey, body)
 	}
-	wg.Wait()
-	el := time.Since(start)
-	return len(lat), float64(len(lat)) / el.Seconds(), percentile(lat, 0.5), percentile(lat, 0.99)
+	return measure(t, clients, dur, func() error {
+		r := h.do("POST", "/api/v1/exec", adminKey, body)
+		if r.status != 200 || !strings.Contains(string(r.body), `"status":"OK"`) {
+			return fmt.Errorf("exec: %d %s", r.status, r.body)
+		}
+		return nil
+	})
+}
+
+func benchSandbox(t *testing.T, h *harness, clients int, dur time.Duration) (n int, rate, p50, p99 float64) {
+	return measure(t, clients, dur, func() error {
+		res, err := h.svc.Engine.SB.Run(t.Context(), &sandbox.Spec{Args: []string{"/bin/true"}})
+		if err != nil || res.Status != sandbox.StatusOK {
+			return fmt.Errorf("run: %v %+v", err, res)
+		}
+		return nil
+	})
 }
