@@ -1,7 +1,7 @@
 # Verdict: the two commands a newcomer needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: build run test vet bench bench-service hostile soak web web-check screenshots
+.PHONY: build run test vet bench bench-service hostile soak faults web web-check screenshots
 
 build:
 	CGO_ENABLED=0 $(GO) build -o bin/verdict ./cmd/verdict
@@ -34,6 +34,14 @@ hostile:
 # flat (`make test` runs a short soak). The figures are in the test's log.
 soak:
 	VERDICT_SOAK=full $(GO) test ./judge -run TestSoak -v -count=1 -timeout 30m
+
+# The fault suite (api/faults_test.go): a worker killed while compiling,
+# verdict serve restarted (SIGTERM, SIGKILL), PostgreSQL stopped and started
+# again (it stops the shared cluster: needs VERDICT_TEST_POSTGRES, see
+# .ci/run), the data directory's disk full, a failing blob store. `make test`
+# runs the fast ones.
+faults:
+	VERDICT_FAULTS=full VERDICT_FAULTS_PG=1 $(GO) test ./api -run TestFault -v -count=1 -timeout 20m
 
 # Side-by-side benchmarks of the sandbox (against bare fork+exec) and of the
 # judge (against a bare compile and runs), written to docs/BENCHMARKS.md.

@@ -80,7 +80,8 @@ func queueSum(h *harness, lang, src string) string {
 }
 
 // judgedOnce checks that a done submission (seen by an admin) has the
-// verdict wanted and one judging's report: every test once.
+// verdict wanted and one judging's report: each test at most once, all of
+// them for AC.
 func judgedOnce(t *testing.T, s *submission, verdict string, tests int) {
 	t.Helper()
 	if s.Status != "done" || s.Verdict != verdict {
@@ -100,8 +101,9 @@ func judgedOnce(t *testing.T, s *submission, verdict string, tests int) {
 		}
 		seen[tc.Group+"/"+tc.Name] = true
 	}
-	if len(s.Tests) != tests || s.TestCount != tests {
-		t.Errorf("submission %s: %d tests reported, test_count %d, want %d (judged twice or cut short?)", s.ID, len(s.Tests), s.TestCount, tests)
+	// AC runs every test; a failed one stops at its first failing test.
+	if s.TestCount != tests || len(s.Tests) > tests || len(s.Tests) == 0 || (verdict == "AC" && len(s.Tests) != tests) {
+		t.Errorf("submission %s (%s): %d tests reported, test_count %d, want %d (judged twice or cut short?)", s.ID, verdict, len(s.Tests), s.TestCount, tests)
 	}
 	if s.Attempts < 1 {
 		t.Errorf("submission %s: attempts %d", s.ID, s.Attempts)
