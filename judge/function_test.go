@@ -192,3 +192,52 @@ func TestFunctionErrorsPointAtUserCode(t *testing.T) {
 		})
 	}
 }
+
+// TestFunctionOutputValidator checks that a function problem may have its
+// own output validator: it gets the driver's value as the team output.
+func TestFunctionOutputValidator(t *testing.T) {
+	e := newEnv(t)
+	if e.langs["python"] == nil {
+		t.Skip("no python toolchain")
+	}
+	j := &Judge{SB: e.sb, Compiler: &Compiler{SB: e.sb, CacheDir: t.TempDir()}, Langs: e.reg}
+	dir := filepath.Join(t.TempDir(), "twosum-any")
+	files := map[string]string{
+		"problem.yaml":      "name: Two Sum, any pair\ntype: function\nvalidation: custom\nfunction:\n  name: twoSum\n  params: [{name: nums, type: \"integer[]\"}, {name: target, type: integer}]\n  return: {type: \"integer[]\"}\n",
+		"data/sample/1.in":  "[2,7,11,15]\n9\n",
+		"data/sample/1.ans": "[0,1]\n",
+		"data/secret/1.in":  "[1,2,3,4]\n5\n",
+		"data/secret/1.ans": "[0,3]\n",
+		// Any two distinct indices whose values sum to the target.
+		"output_validators/pair/validate.py": "import json, sys\nlines = open(sys.argv[1]).read().split('\\n')\nnums, target = json.loads(lines[0]), json.loads(lines[1])\ntry:\n    i, k = json.loads(sys.stdin.read())\n    ok = i != k and nums[i] + nums[k] == target\nexcept Exception:\n    ok = False\nsys.exit(42 if ok else 43)\n",
+		"submissions/accepted/a.py":          "class Solution:\n    def twoSum(self, nums, target):\n        return [0, 1]\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := problem.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	l := e.langs["python"]
+	for src, want := range map[string]Verdict{
+		// The pair in the other order than the answer's.
+		"class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [i, seen[target - x]]\n            seen[x] = i\n": AC,
+		"class Solution:\n    def twoSum(self, nums, target):\n        return [0, 0]\n": WA,
+	} {
+		rep, err := j.Submit(context.Background(), p, l, []Source{{Name: l.Source, Data: []byte(src)}}, Options{RunAll: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if rep.Verdict != want {
+			t.Errorf("verdict %s, want %s; tests %+v", rep.Verdict, want, rep.Tests)
+		}
+	}
+}
