@@ -3,6 +3,7 @@ package function
 import (
 	_ "embed" // the driver library
 	"fmt"
+	"regexp"
 	"strings"
 )
 
@@ -64,6 +65,10 @@ const cTreeNodeDef = `struct TreeNode {
     struct TreeNode *right;
 };
 `
+
+// cUthashAngle matches #include <uthash.h>, which names a system header:
+// the program's own uthash.h is found by #include "uthash.h".
+var cUthashAngle = regexp.MustCompile(`(?m)^([ \t]*#[ \t]*include[ \t]*)<uthash\.h>`)
 
 // cMaxDepth is the deepest array LeetCode's C conventions express.
 const cMaxDepth = 2
@@ -266,7 +271,9 @@ func (cGen) Starter(sig *Signature) (string, error) {
 
 // Program returns main.c: the headers and the driver library, the user's
 // code as solution.c (#line), and main; and uthash.h, which main.c
-// includes (and so may the user's code, as on LeetCode).
+// includes (and so may the user's code, as on LeetCode). The user's code
+// is unchanged but for #include <uthash.h>, which becomes
+// #include "uthash.h" on the same line.
 func (cGen) Program(sig *Signature, user []byte) (*Program, error) {
 	if err := cCheck(sig); err != nil {
 		return nil, err
@@ -290,7 +297,7 @@ func (cGen) Program(sig *Signature, user []byte) (*Program, error) {
 	b.WriteString("#line 1 \"" + cUserFile + "\"\n")
 	start := cfamLines(b.String()) + 1
 	u, n := cfamUser(user)
-	b.WriteString(u)
+	b.WriteString(cUthashAngle.ReplaceAllString(u, `$1"uthash.h"`))
 	fmt.Fprintf(&b, "#line %d \"%s\"\n", cfamLines(b.String())+2, cMainFile)
 	if sig.Design() {
 		cDesignMain(&b, sig)

@@ -273,7 +273,7 @@ int* twoSum(int* nums, int numsSize, int target, int* returnSize) {
     }
     return r;
 }`
-	for _, head := range []string{"", "#include \"uthash.h\"\n"} {
+	for _, head := range []string{"", "#include \"uthash.h\"\n", "#include <uthash.h>\n"} {
 		r, out, err := cBuild(t, mustSig(t, twoSumSig), head+sol)
 		if err != nil {
 			t.Fatalf("compile (%q): %v\n%s", head, err, out)
