@@ -241,3 +241,40 @@ func TestFunctionOutputValidator(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateFunctionTests checks that verify reports the tests that do
+// not fit the signature.
+func TestValidateFunctionTests(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "p")
+	files := map[string]string{
+		"problem.yaml":      "name: F\ntype: function\nfunction: {name: f, params: [{name: x, type: integer}], return: {type: \"integer[]\"}}\n",
+		"data/sample/1.in":  "1\n",
+		"data/sample/1.ans": "[1]\n",
+		"data/secret/1.in":  "\"one\"\n",
+		"data/secret/1.ans": "[1]\n",
+		"data/secret/2.in":  "2\n",
+		"data/secret/2.ans": "2\n",
+		".timelimit":        "1\n",
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	p, err := problem.Load(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	rep := &VerifyReport{}
+	validateFunctionTests(p, rep)
+	if len(rep.InvalidInputs) != 2 || rep.InvalidInputs[0].Case != "secret/1" || !strings.Contains(rep.InvalidInputs[0].Message, "want an integer") ||
+		rep.InvalidInputs[1].Case != "secret/2" || !strings.Contains(rep.InvalidInputs[1].Message, "want an array") {
+		t.Errorf("invalid inputs %+v", rep.InvalidInputs)
+	}
+	if _, err := functionTests(p, true); err == nil || !strings.Contains(err.Error(), "secret/1") {
+		t.Errorf("functionTests: %v, want an error naming secret/1", err)
+	}
+}
