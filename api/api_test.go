@@ -563,6 +563,26 @@ func TestAPI(t *testing.T) {
 		h.want(h.do("GET", "/api/v1/problems", "wrong-key", nil), 401).errMessage(t)
 		r := h.do("GET", "/api/v1/problems", "", nil, "Authorization", "Basic abc")
 		h.want(r, 403).errMessage(t)
+		h.want(h.do("POST", "/api/v1/keys", "", map[string]string{"user": "alice"}), 403).errMessage(t)
+		for body, msg := range map[string]string{`{"user":""}`: "user", `{"user":"anonymous"}`: "user", `{"user":"a b"}`: "user",
+			`{"user":"bob","role":"root"}`: "role", `{"user":"bob","admin":true}`: "unknown field"} {
+			if m := h.want(h.do("POST", "/api/v1/keys", adminKey, body), 400).errMessage(t); !strings.Contains(m, msg) {
+				t.Errorf("%s: %q does not say %q", body, m, msg)
+			}
+		}
+		var k struct{ Key, User, Role string }
+		h.want(h.do("POST", "/api/v1/keys", adminKey, map[string]string{"user": "alice"}), 201).json(t, &k)
+		if k.Key == "" || k.User != "alice" || k.Role != "user" {
+			t.Fatalf("key %+v", k)
+		}
+		s := h.submit(k.Key, "sum", "python", pySum)
+		if s.User != "alice" || s.Source != pySum {
+			t.Errorf("alice's submission: user %q, source shown %v", s.User, s.Source != "")
+		}
+		h.want(h.do("POST", "/api/v1/exec", k.Key, map[string]any{"argv": []string{"/bin/true"}}), 403)
+		var w struct{ Key string }
+		h.want(h.do("POST", "/api/v1/keys", adminKey, map[string]string{"user": "runner", "role": "worker"}), 201).json(t, &w)
+		h.want(h.do("POST", "/api/v1/exec", w.Key, map[string]any{"argv": []string{"/bin/true"}}), 200)
 	})
 
 	t.Run("dead letter", func(t *testing.T) {

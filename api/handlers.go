@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"regexp"
 	"strconv"
 	"time"
 
@@ -524,4 +525,40 @@ func (s *Server) languages(w http.ResponseWriter, r *http.Request) {
 		out = append(out, Language{ID: l.ID, Name: l.Name, Version: l.Version, Extensions: l.Extensions})
 	}
 	WriteJSON(w, http.StatusOK, map[string]any{"languages": out})
+}
+
+var userNameRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$`)
+
+// createKey makes a new API key for a user (admin only). The key is shown
+// once; the store keeps its hash.
+func (s *Server) createKey(w http.ResponseWriter, r *http.Request) {
+	if !s.admin(w, r) {
+		return
+	}
+	var b struct {
+		User string `json:"user"`
+		Role string `json:"role"`
+	}
+	if err := DecodeJSON(w, r, &b, 4<<10); err != nil {
+		s.WriteError(w, r, err)
+		return
+	}
+	if !userNameRE.MatchString(b.User) || b.User == "anonymous" {
+		s.WriteError(w, r, bad("user %q: use 1 to 64 letters, digits, . _ @ - (not \"anonymous\")", b.User))
+		return
+	}
+	if b.Role == "" {
+		b.Role = RoleUser
+	}
+	if b.Role != RoleUser && b.Role != RoleAdmin && b.Role != RoleWorker {
+		s.WriteError(w, r, bad("role %q: want user, admin or worker", b.Role))
+		return
+	}
+	key := NewKey()
+	if err := s.S.Store.PutKey(r.Context(), &store.APIKey{Hash: HashKey(key), User: b.User, Role: b.Role}); err != nil {
+		s.WriteError(w, r, err)
+		return
+	}
+	s.log.Info("API key created", "user", b.User, "role", b.Role)
+	WriteJSON(w, http.StatusCreated, map[string]string{"key": key, "user": b.User, "role": b.Role})
 }

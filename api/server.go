@@ -136,6 +136,7 @@ func (s *Server) routes() {
 	m.HandleFunc("DELETE /api/v1/problems/{id}", s.auth(s.deleteProblem))
 	m.HandleFunc("GET /api/v1/problems/{id}/stats", s.auth(s.problemStats))
 	m.HandleFunc("GET /api/v1/languages", s.languages)
+	m.HandleFunc("POST /api/v1/keys", s.auth(s.createKey))
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {
 		s.WriteError(w, r, &service.Error{Kind: service.NotFound, Message: "no such endpoint: " + r.Method + " " + r.URL.Path})
 	})
