@@ -105,7 +105,7 @@ func start(t *testing.T, o options) *harness {
 	}
 	t.Cleanup(func() { bs.Close() })
 	log := slog.New(slog.NewTextHandler(testWriter{t}, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	eng, err := engine.New(ctx, engine.Config{CacheDir: cacheDir(t), Boxes: o.workers + 2, Warn: func(err error) { t.Log(err) }})
+	eng, err := engine.New(ctx, engine.Config{CacheDir: cacheDir(t), Boxes: 2*o.workers + 2, Warn: func(err error) { t.Log(err) }})
 	if err != nil {
 		t.Fatal(err)
 	}

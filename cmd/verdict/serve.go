@@ -248,7 +248,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		*anonymous = isLoopback(*addr)
 	}
 	log := newLogger(stderr, f.logJSON)
-	r, err := openService(ctx, &f, f.workers+2, log)
+	r, err := openService(ctx, &f, 2*f.workers+2, log) // an interactive judging holds two boxes
 	if err != nil {
 		fmt.Fprintf(stderr, "verdict serve: %v\n", err)
 		return 1

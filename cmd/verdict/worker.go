@@ -29,7 +29,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 2
 	}
 	log := newLogger(stderr, f.logJSON)
-	r, err := openService(ctx, &f, f.workers, log)
+	r, err := openService(ctx, &f, 2*f.workers, log) // an interactive judging holds two boxes
 	if err != nil {
 		fmt.Fprintf(stderr, "verdict worker: %v\n", err)
 		return 1
