@@ -80,12 +80,12 @@ async function test(name, fn) {
   }
 }
 
-async function shot(page, name) {
+async function shot(page, name, fullPage = false) {
   if (!shots) return;
   // Let fonts and transitions settle so the pictures are steady.
   await page.evaluate(() => document.fonts.ready);
   await page.waitForTimeout(150);
-  await page.screenshot({ path: join(shots, name + '.png') });
+  await page.screenshot({ path: join(shots, name + '.png'), fullPage });
 }
 
 /** setCode replaces the editor's text as a paste would (no auto-indent or bracket closing). */
@@ -230,16 +230,34 @@ await test('the dark theme applies and is remembered', async () => {
   await page.locator('#theme-toggle').click();
 });
 
+// For the screenshots, a few more accepted submissions give the histograms a shape.
+if (shots) {
+  const variants = [
+    accepted,
+    accepted.replace('seen = {}', 'seen = dict()'),
+    `class Solution:\n    def twoSum(self, nums, target):\n        order = sorted(range(len(nums)), key=lambda i: nums[i])\n        lo, hi = 0, len(nums) - 1\n        while lo < hi:\n            s = nums[order[lo]] + nums[order[hi]]\n            if s == target:\n                return sorted([order[lo], order[hi]])\n            if s < target:\n                lo += 1\n            else:\n                hi -= 1\n        return []\n`,
+    `class Solution {\npublic:\n    vector<int> twoSum(vector<int>& nums, int target) {\n        unordered_map<int, int> seen;\n        for (int i = 0; i < (int)nums.size(); i++) {\n            auto it = seen.find(target - nums[i]);\n            if (it != seen.end()) return {it->second, i};\n            seen[nums[i]] = i;\n        }\n        return {};\n    }\n};\n`,
+  ];
+  for (const [i, source] of variants.entries()) {
+    const language = source.startsWith('class Solution {') ? 'cpp' : 'python';
+    const r = await fetch(base + '/api/v1/submissions?wait=true&timeout=60', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ problem: problemId, language, source }) });
+    if (!r.ok) console.log(`note: extra submission ${i + 1}: ${r.status} ${await r.text()}`);
+  }
+}
+
 await test('submission history lists the submissions; a submission shows its source', async () => {
   await page.goto(base + '/submissions');
   await page.locator('table.submissions tbody tr.row-link').first().waitFor();
   assert.ok(await page.locator('table.submissions tbody tr.row-link').count() >= 2);
-  await page.locator('table.submissions tbody tr.row-link a').first().click();
+  // The accepted one: its page shows the verdict, the tests, the histograms and the source.
+  const ac = page.locator('table.submissions tbody tr.row-link', { has: page.locator('.verdict.v-ac') }).first();
+  await ac.locator('a').first().click();
   await page.waitForURL('**/submissions/*');
   await page.locator('#source').waitFor();
   assert.match(await page.locator('#source').textContent(), /twoSum/);
-  await page.locator('.verdict-title').waitFor();
-  await shot(page, 'submission');
+  assert.equal(await page.locator('.verdict-title').getAttribute('data-verdict'), 'AC');
+  await page.locator('.stats .histogram .bar.mine').first().waitFor({ timeout: 10_000 });
+  await shot(page, 'submission', true);
 });
 
 await test('"?" lists the keyboard shortcuts', async () => {

@@ -42,6 +42,7 @@ async function render(): Promise<void> {
     const params: Record<string, string> = {};
     for (const [k, v] of Object.entries(m.groups || {})) params[k] = decodeURIComponent(v);
     main.replaceChildren();
+    document.title = ({ problems: 'Problems', submissions: 'Submissions', admin: 'Admin' } as Record<string, string>)[nav] + ' · Verdict';
     const c = await page(main, params, query);
     if (gen !== generation) { if (c) c(); return; }
     cleanup = c;

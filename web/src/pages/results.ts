@@ -42,7 +42,8 @@ function block(title: string, text: string | undefined, cls = '', other?: string
 export function testDetail(t: TestResult, heading?: string): HTMLElement {
   const hasExpected = t.expected !== undefined && t.expected !== null;
   return h('div', { class: 'test-detail', 'data-test': t.name },
-    h('div', { class: 'test-detail-head' }, verdictBadge(t.verdict), ' ', h('strong', null, heading || t.name), t.message ? h('div', { class: 'checker-message small' }, t.message) : ''),
+    h('div', { class: 'test-detail-head' }, verdictBadge(t.verdict), ' ', h('strong', null, heading || t.name),
+      t.message && t.output !== undefined && t.output !== null ? h('div', { class: 'checker-message small' }, t.message) : ''),
     h('div', { class: 'io-grid' + (hasExpected ? '' : ' two') },
       block('Input', t.input),
       hasExpected ? block('Expected', t.expected, 'expected', t.output ?? undefined) : null,
@@ -189,6 +190,11 @@ function histogram(title: string, hist: Histogram | undefined, accepted: number,
   let to = all.length - 1 - [...all].reverse().findIndex((b) => b.count > 0);
   if (from < 0) { from = 0; to = all.length - 1; }
   if (mineAll >= 0) { from = Math.min(from, mineAll); to = Math.max(to, mineAll); }
+  // Keep some context around a narrow distribution.
+  while (to - from < 5 && (from > 0 || to < all.length - 1)) {
+    if (from > 0) from--;
+    if (to - from < 5 && to < all.length - 1) to++;
+  }
   const bs = all.slice(from, to + 1);
   const mine = mineAll >= 0 ? mineAll - from : -1;
   const max = Math.max(...bs.map((b) => b.count), 1);
@@ -205,7 +211,8 @@ function histogram(title: string, hist: Histogram | undefined, accepted: number,
     const slower = all.slice(mineAll + 1).reduce((a, b) => a + b.count, 0);
     const beats = Math.round((100 * slower) / accepted);
     bars.setAttribute('aria-label', `${title}: yours is ${fmt(value)}, better than about ${beats}% of ${accepted} accepted submissions`);
-    box.appendChild(h('p', { class: 'small' }, h('strong', null, fmt(value)), ` · beats about ${beats}% of ${accepted} accepted`));
+    box.appendChild(h('p', { class: 'small' }, h('strong', null, fmt(value)),
+      accepted === 1 ? ' · the only accepted submission so far' : ` · beats about ${beats}% of ${accepted} accepted`));
   } else {
     bars.setAttribute('aria-label', `${title} of ${accepted} accepted submissions`);
   }
