@@ -28,8 +28,10 @@ const (
 	pyWrong = "a, b = map(int, input().split())\nprint(a - b)\n"
 	cppSum  = "#include <iostream>\nint main(){long long a,b;std::cin>>a>>b;std::cout<<a+b<<std::endl;}\n"
 	pyLoop  = "while True:\n    pass\n"
-	pyTwo   = "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n"
-	pyGuess = "n = int(input())\nlo, hi = 1, n\nwhile True:\n    m = (lo + hi) // 2\n    print(m, flush=True)\n    r = input().strip()\n    if r == 'correct':\n        break\n    if r == 'lower':\n        hi = m - 1\n    else:\n        lo = m + 1\n"
+	// Right on the sample only: wrong on a hidden test.
+	pyWrongHidden = "a, b = map(int, input().split())\nprint(3 if (a, b) == (1, 2) else a + b + 1)\n"
+	pyTwo         = "class Solution:\n    def twoSum(self, nums, target):\n        seen = {}\n        for i, x in enumerate(nums):\n            if target - x in seen:\n                return [seen[target - x], i]\n            seen[x] = i\n"
+	pyGuess       = "n = int(input())\nlo, hi = 1, n\nwhile True:\n    m = (lo + hi) // 2\n    print(m, flush=True)\n    r = input().strip()\n    if r == 'correct':\n        break\n    if r == 'lower':\n        hi = m - 1\n    else:\n        lo = m + 1\n"
 )
 
 // TestAPI runs every endpoint of the API against one real server (SQLite,
@@ -44,6 +46,7 @@ func TestAPI(t *testing.T) {
 			{"sum", "python", pySum, "AC"},
 			{"sum", "cpp", cppSum, "AC"},
 			{"sum", "python", pyWrong, "WA"},
+			{"sum", "python", pyWrongHidden, "WA"},
 			{"sum", "cpp", "int main( {", "CE"},
 			{"sum", "python", pyLoop, "TLE"},
 			{"sum", "python", "import sys\nsys.exit(3)\n", "RE"},
@@ -70,6 +73,9 @@ func TestAPI(t *testing.T) {
 				}
 				for _, tc := range s.Tests {
 					sample := tc.Group == "sample"
+					if !sample && tc.Verdict == "WA" && tc.Message != "" {
+						t.Errorf("hidden test %s shows the checker's message %q", tc.Name, tc.Message)
+					}
 					if sample != (tc.Input != nil) || sample != (tc.Expected != nil) {
 						t.Errorf("test %s (group %s): input given %v, expected given %v", tc.Name, tc.Group, tc.Input != nil, tc.Expected != nil)
 					}

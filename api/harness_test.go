@@ -255,6 +255,7 @@ type submission struct {
 		Name     string  `json:"name"`
 		Group    string  `json:"group"`
 		Verdict  string  `json:"verdict"`
+		Message  string  `json:"message"`
 		Input    *string `json:"input"`
 		Expected *string `json:"expected"`
 		Output   *string `json:"output"`

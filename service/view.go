@@ -83,6 +83,11 @@ func (s *Service) View(ctx context.Context, sub *store.Submission, who Who, with
 			var samples map[string]Sample
 			for _, t := range r.Tests {
 				tv := TestView{TestResult: t}
+				if t.Group != "sample" && t.Verdict == judge.WA && !who.Admin {
+					// A checker's message quotes the expected output:
+					// hidden tests never show their data.
+					tv.Message = ""
+				}
 				if t.Group == "sample" {
 					if samples == nil {
 						samples = s.samples(ctx, sub.Problem)
