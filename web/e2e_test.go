@@ -94,9 +94,12 @@ func TestBrowser(t *testing.T) {
 		}
 		t.Fatalf("verdict serve did not come up: %v\n%s", err, serveLog.String())
 	}
-	// The tests use two-sum: import it unless the server's problem set has it.
-	if err := ensureProblem(ctx, base, key, "two-sum", filepath.Join(root, "testdata/functions/two-sum")); err != nil {
-		t.Fatal(err)
+	// The tests use two-sum (a function problem) and sum (input/output):
+	// import them unless the server's problem set has them.
+	for id, dir := range map[string]string{"two-sum": "testdata/functions/two-sum", "sum": "testdata/problems/sum"} {
+		if err := ensureProblem(ctx, base, key, id, filepath.Join(root, dir)); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	shots := os.Getenv("VERDICT_SCREENSHOTS")

@@ -15,6 +15,7 @@ const base = (process.env.VERDICT_URL || 'http://127.0.0.1:8080').replace(/\/$/,
 const shots = process.env.VERDICT_SCREENSHOTS || '';
 const executablePath = process.env.CHROMIUM || '/usr/bin/chromium';
 const problemId = process.env.VERDICT_E2E_PROBLEM || 'two-sum';
+const stdioId = process.env.VERDICT_E2E_STDIO_PROBLEM || 'sum';
 const judgeTimeout = 120_000;
 
 const accepted = `class Solution:
@@ -206,13 +207,37 @@ await test('a compile error marks its line in the editor', async () => {
   await shot(page, 'compile-error');
 });
 
+await test('an input/output problem runs on custom input and shows the output', async () => {
+  await page.goto(base + '/problems/' + stdioId);
+  await page.locator('.cm-content').waitFor();
+  await page.selectOption('#language', 'python');
+  await setCode(page, 'a, b = map(int, input().split())\nprint(a + b)\n');
+  await page.locator('#run').click();
+  assert.equal(await verdictOf(page), 'AC', 'the samples pass');
+  await page.locator('#custom-toggle').check();
+  await page.locator('#custom-input').fill('40 2');
+  await page.keyboard.press('ControlOrMeta+Enter');
+  await page.locator('#result .test-detail pre.actual').waitFor({ timeout: judgeTimeout });
+  assert.equal((await page.locator('#result .test-detail pre.actual').textContent()).trim(), '42');
+  await page.locator('#custom-toggle').uncheck();
+  // A crash is a run-time error, in its colour.
+  await setCode(page, 'import sys\nsys.exit(3)\n');
+  await page.locator('#run').click();
+  assert.equal(await verdictOf(page), 'RE');
+  assert.ok(await page.locator('#result .verdict-banner.v-re').count() === 1);
+});
+
 await test('drafts are kept per problem and language across reloads', async () => {
+  await openProblem(page);
+  // The language last used (Python, on the other problem) is picked again.
+  assert.equal(await page.locator('#language').inputValue(), 'python');
+  assert.match(await editorText(page), /always the first two/, 'the Python draft is the last Python code');
+  await page.selectOption('#language', 'cpp');
+  assert.match(await editorText(page), /int answer = 0/, 'the C++ draft is the last C++ code');
   await page.reload();
   await page.locator('.cm-content').waitFor();
   assert.equal(await page.locator('#language').inputValue(), 'cpp');
   assert.match(await editorText(page), /int answer = 0/);
-  await page.selectOption('#language', 'python');
-  assert.match(await editorText(page), /always the first two/, 'the Python draft is the last Python code');
 });
 
 await test('the dark theme applies and is remembered', async () => {
@@ -223,6 +248,7 @@ await test('the dark theme applies and is remembered', async () => {
   assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
   const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
   assert.notEqual(bg, 'rgb(246, 247, 249)', 'the dark background is used');
+  await page.selectOption('#language', 'python');
   await setCode(page, accepted);
   await page.keyboard.press('ControlOrMeta+Enter');
   assert.equal(await verdictOf(page), 'AC');
