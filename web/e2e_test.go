@@ -108,8 +108,18 @@ func TestBrowser(t *testing.T) {
 	} else if shots, err = filepath.Abs(shots); err != nil {
 		t.Fatal(err)
 	}
+	// A package for the admin page's import.
+	pkg, err := zipDir(filepath.Join(root, "testdata/problems/divide"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pkgFile := filepath.Join(t.TempDir(), "divide.zip")
+	if err := os.WriteFile(pkgFile, pkg, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	run := exec.CommandContext(ctx, node, "e2e/run.mjs")
-	run.Env = append(os.Environ(), "VERDICT_URL="+base, "VERDICT_SCREENSHOTS="+shots, "CHROMIUM="+chromium)
+	run.Env = append(os.Environ(), "VERDICT_URL="+base, "VERDICT_SCREENSHOTS="+shots, "CHROMIUM="+chromium,
+		"VERDICT_ADMIN_KEY="+key, "VERDICT_E2E_PACKAGE="+pkgFile)
 	out, err := run.CombinedOutput()
 	t.Logf("node e2e/run.mjs:\n%s", out)
 	if err != nil {

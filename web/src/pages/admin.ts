@@ -50,11 +50,13 @@ export async function adminPage(main: HTMLElement): Promise<() => void> {
 
   const status = h('div', { class: 'admin-status' });
   const errors = h('div');
+  const recent = h('div');
   clear(page,
     h('h1', null, 'Admin'),
     h('section', null, h('h2', null, 'Key'), h('p', { class: 'small muted' }, 'Kept for this browser tab only.'), keyForm),
     h('section', null, h('h2', null, 'Import a problem package'), importForm),
     h('section', null, h('h2', null, 'Service'), status),
+    h('section', null, h('h2', null, 'Queue and recent submissions'), recent),
     h('section', null, h('h2', null, 'Judge errors'), errors),
     h('p', { class: 'small' }, h('a', { href: '/docs' }, 'API documentation'), ' · ', h('a', { href: '/metrics' }, 'Metrics')));
 
@@ -99,7 +101,26 @@ export async function adminPage(main: HTMLElement): Promise<() => void> {
       cards.push(h('p', { class: 'muted small' }, 'Metrics: ' + (e as Error).message));
     }
     clear(status, h('div', { class: 'cards' }, ...cards));
-    if (!adminKey()) { clear(errors, h('p', { class: 'muted' }, 'Enter the admin key to see judge errors.')); return; }
+    if (!adminKey()) {
+      clear(errors, h('p', { class: 'muted' }, 'Enter the admin key to see judge errors.'));
+      clear(recent, h('p', { class: 'muted' }, 'Enter the admin key to see everyone\'s submissions.'));
+      return;
+    }
+    try {
+      const r = await request<{ submissions: Submission[] }>('GET', '/api/v1/submissions?limit=20', undefined, { admin: true });
+      const subs = r.submissions || [];
+      const waiting = subs.filter((s) => s.status !== 'done').length;
+      clear(recent,
+        h('p', { class: 'small muted' }, waiting ? `${waiting} of the last ${subs.length} submissions are waiting or being judged.` : 'Nothing waiting among the latest submissions.'),
+        subs.length ? h('table', { class: 'table', id: 'recent' },
+          h('thead', null, h('tr', null, ...['When', 'Problem', 'Language', 'User', 'Status'].map((t) => h('th', { scope: 'col' }, t)))),
+          h('tbody', null, ...subs.map((s) => h('tr', null,
+            h('td', null, h('a', { href: '/submissions/' + encodeURIComponent(s.id || '') }, fmtWhen(s.created_at))),
+            h('td', null, s.problem || ''), h('td', null, langName(s.language)), h('td', null, s.user || ''),
+            h('td', null, s.status === 'done' ? verdictBadge(s.verdict) : h('span', { class: 'muted' }, s.status || '')))))) : '');
+    } catch (e) {
+      clear(recent, errorBox((e as Error).message));
+    }
     try {
       const r = await request<{ submissions: Submission[] }>('GET', '/api/v1/submissions?verdict=JE&limit=20', undefined, { admin: true });
       const subs = r.submissions || [];
