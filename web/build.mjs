@@ -84,9 +84,25 @@ const initial = new Set([entry[0], ...entry[1].imports.filter((i) => i.kind === 
 if (css) initial.add(css[0]);
 let first = gz(join(out, 'index.html'));
 for (const f of initial) first += gz(join(here, f));
+// The problem page adds its chunk and everything that chunk imports statically.
+const closure = (start) => {
+  const seen = new Set();
+  const visit = (f) => {
+    if (seen.has(f)) return;
+    seen.add(f);
+    for (const i of result.metafile.outputs[f]?.imports || []) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(start);
+  return seen;
+};
+const problemChunk = outputs.find(([f]) => /assets\/problem-[^/]*\.js$/.test(f));
+let problemPage = first;
+if (problemChunk) for (const f of closure(problemChunk[0])) if (!initial.has(f)) problemPage += gz(join(here, f));
 let all = 0;
 const walk = (d) => { for (const n of readdirSync(d)) { const p = join(d, n); if (statSync(p).isDirectory()) walk(p); else if (!p.endsWith('.woff2')) all += gz(p); } };
 walk(out);
 if (!process.env.QUIET) {
-  console.log(`built ${relative(process.cwd(), out) || '.'}: first load ${(first / 1024).toFixed(1)} KiB gzip; all scripts and styles ${(all / 1024).toFixed(1)} KiB gzip (fonts apart)`);
+  console.log(`built ${relative(process.cwd(), out) || '.'}: first load ${(first / 1024).toFixed(1)} KiB gzip; ` +
+    `a problem page ${(problemPage / 1024).toFixed(1)} KiB in all (then its language mode, and KaTeX if it has math); ` +
+    `all scripts and styles ${(all / 1024).toFixed(1)} KiB gzip (fonts apart)`);
 }

@@ -53,6 +53,7 @@ const browser = await chromium.launch({
 
 const results = [];
 const outside = [];
+const eventStreams = [];
 
 async function newPage(opts = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...opts });
@@ -61,6 +62,7 @@ async function newPage(opts = {}) {
   // No request may leave the machine: every request goes to the server under test.
   page.on('request', (r) => {
     const u = r.url();
+    if (u.includes('/events')) eventStreams.push(u);
     if (!u.startsWith(base + '/') && !u.startsWith('data:') && !u.startsWith('blob:')) outside.push(u);
   });
   const errors = [];
@@ -164,6 +166,7 @@ await test('an accepted solution passes the samples (Ctrl+Enter) and is Accepted
   await page.locator('#result .progress, #result .verdict-title').first().waitFor();
   await page.locator('#result a[href^="/submissions/"]').first().waitFor();
   assert.equal(await verdictOf(page), 'AC', 'the submission is accepted');
+  assert.ok(eventStreams.some((u) => /\/api\/v1\/submissions\/[^/]+\/events$/.test(u)), 'the page followed the submission\'s event stream');
   const tests = await page.locator('#result table.tests tbody tr').count();
   assert.ok(tests >= 2, 'the submission shows its tests, hidden ones included');
   await page.locator('#result .stats').waitFor({ timeout: 10_000 });
