@@ -177,3 +177,55 @@ func groupName(g *problem.Group) string {
 	}
 	return g.Name
 }
+
+// gradedPassFail reports whether a legacy pass-fail problem configures its
+// grading (on_reject: continue, grader_flags or grading: custom in some
+// testdata.yaml): its verdict is then its groups' graders', not simply
+// the first failure's.
+func gradedPassFail(p *problem.Problem) bool {
+	if !p.LegacyGrading || p.Type == problem.Scoring || p.Data == nil {
+		return false
+	}
+	graded := false
+	walkGroups(p.Data, func(g *problem.Group) {
+		s := g.Settings
+		graded = graded || s.OnReject == "continue" || len(s.GraderFlags) > 0 || s.Grading == "custom"
+	})
+	return graded
+}
+
+// judgePassFailGraded judges a legacy pass-fail problem by its graders, as
+// problemtools does: each group stops at its first rejection under
+// on_reject: break, and the root group's grade is the verdict (score 1
+// when accepted).
+func (j *Judge) judgePassFailGraded(ctx context.Context, p *problem.Problem, run func(*TestCase) TestResult, rep *Report) error {
+	grade, err := j.legacyGrader(ctx, p)
+	if err != nil {
+		return err
+	}
+	tests, err := runScoring(ctx, p, run)
+	if err != nil {
+		return err
+	}
+	s, err := scoreWith(p, tests, grade)
+	if err != nil {
+		return err
+	}
+	rep.Tests, rep.Verdict = s.Tests, s.Verdict
+	for i := range rep.Tests {
+		rep.Tests[i].Score = 0 // pass-fail test cases have no score
+	}
+	for _, tr := range rep.Tests {
+		if tr.Verdict == JE {
+			rep.Message = fmt.Sprintf("%s: %s", tr.Name, tr.Message)
+			break
+		}
+	}
+	if rep.Message == "" {
+		rep.Message = s.Message
+	}
+	if rep.Verdict == AC {
+		rep.Score = 1
+	}
+	return nil
+}

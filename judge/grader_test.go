@@ -246,3 +246,53 @@ func TestScoringLegacyBreak(t *testing.T) {
 		t.Errorf("continue: %s %v, want AC 100", s.Verdict, s.Score)
 	}
 }
+
+// TestPassFailGraded judges legacy pass-fail problems that configure their
+// grading: the verdict is the root's grade, not the first failure.
+func TestPassFailGraded(t *testing.T) {
+	e := newEnv(t)
+	j := &Judge{SB: e.sb, Compiler: &Compiler{SB: e.sb, CacheDir: t.TempDir()}, Langs: e.reg}
+	// WA on secret/1, TLE on secret/2, AC on secret/3.
+	src := "a, b = map(int, input().split())\nif a == 1:\n    print(0)\nelif a == 5:\n    while True:\n        pass\nelse:\n    print(a + b)\n"
+	for _, tt := range []struct {
+		name     string
+		testdata string
+		grader   string
+		want     Verdict
+		ran      int
+	}{
+		{"default: the first failure (all run: RunAll)", "", "", WA, 3},
+		{"continue: the worst error", "on_reject: continue\n", "", TLE, 3},
+		{"continue, first_error", "on_reject: continue\ngrader_flags: first_error\n", "", WA, 3},
+		{"continue, accept if any", "on_reject: continue\ngrader_flags: accept_if_any_accepted\n", "", AC, 3},
+		{"custom grader", "on_reject: continue\ngrading: custom\n", "import sys\nsys.stdin.read()\nprint('AC 0')\n", AC, 3},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			files := map[string]string{
+				"problem.yaml":                "name: Graded pass-fail\n",
+				".timelimit":                  "1\n",
+				"data/secret/1.in":            "1 2\n",
+				"data/secret/1.ans":           "3\n",
+				"data/secret/2.in":            "5 5\n",
+				"data/secret/2.ans":           "10\n",
+				"data/secret/3.in":            "2 2\n",
+				"data/secret/3.ans":           "4\n",
+				"submissions/accepted/sum.py": "print(sum(map(int, input().split())))\n",
+			}
+			if tt.testdata != "" {
+				files["data/testdata.yaml"] = tt.testdata
+			}
+			if tt.grader != "" {
+				files["graders/grader.py"] = tt.grader
+			}
+			rep := judgeSource(t, e, j, writeTree(t, "graded", files), "sol.py", src)
+			want := 0.0
+			if tt.want == AC {
+				want = 1
+			}
+			if rep.Verdict != tt.want || rep.Score != want || len(rep.Tests) != tt.ran {
+				t.Errorf("%s %v with %d tests, want %s %v with %d: %+v", rep.Verdict, rep.Score, len(rep.Tests), tt.want, want, tt.ran, rep.Tests)
+			}
+		})
+	}
+}

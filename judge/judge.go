@@ -153,6 +153,12 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 		}
 		return rep, nil
 	}
+	if gradedPassFail(p) {
+		if err := j.judgePassFailGraded(ctx, p, run, rep); err != nil {
+			return nil, err
+		}
+		return rep, nil
+	}
 	rep.Verdict = AC
 	for _, c := range p.Cases() {
 		tr := run(testCase(c))

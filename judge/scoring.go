@@ -181,6 +181,9 @@ func roundScore(x float64) float64 {
 // a legacy package with a custom grader (graders/) needs the judge to run
 // it, and gets ErrUnsupported here.
 func ScoreResults(p *problem.Problem, tests []TestResult) (*Scoring, error) {
+	if p.Type != problem.Scoring {
+		return nil, fmt.Errorf("judge: %s is not a scoring problem", p.ShortName)
+	}
 	if p.LegacyGrading {
 		if g := usesCustomGrader(p); g != "" {
 			return nil, fmt.Errorf("%w: ScoreResults runs no grader program (%s, group %s has grading: custom)", ErrUnsupported, p.ShortName, g)
@@ -191,7 +194,7 @@ func ScoreResults(p *problem.Problem, tests []TestResult) (*Scoring, error) {
 
 // scoreWith is ScoreResults with grade as the legacy groups' grader.
 func scoreWith(p *problem.Problem, tests []TestResult, grade grader) (*Scoring, error) {
-	if p.Type != problem.Scoring {
+	if p.Type != problem.Scoring && !p.LegacyGrading {
 		return nil, fmt.Errorf("judge: %s is not a scoring problem", p.ShortName)
 	}
 	if err := scoringSupported(p); err != nil {
