@@ -199,6 +199,7 @@ func TestServeShutdown(t *testing.T) {
 	}
 	cmd, url, logs := serve()
 	h := &harness{t: t, url: url, cl: &http.Client{Timeout: time.Minute}}
+	h.want(h.do("GET", "/readyz", "", nil), 200) // the database and a worker
 	r := h.want(h.do("POST", "/api/v1/submissions", adminKey, map[string]string{"problem": "sum", "language": "python", "source": pySlowSum}), 202)
 	id := r.obj(t)["id"].(string)
 	stream, err := http.NewRequest("GET", url+"/api/v1/submissions/"+id+"/events", nil)

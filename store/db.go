@@ -415,3 +415,30 @@ func (s *Store) SetSetting(ctx context.Context, name, value string) error {
 	}
 	return nil
 }
+
+// Heartbeat records that a worker (by a name unique to its process) is
+// alive now.
+func (s *Store) Heartbeat(ctx context.Context, worker string) error {
+	return s.SetSetting(ctx, "worker:"+worker, fmt.Sprint(time.Now().UnixMilli()))
+}
+
+// LiveWorkers counts the workers whose last heartbeat is after since.
+func (s *Store) LiveWorkers(ctx context.Context, since time.Time) (int, error) {
+	rows, err := s.b.Query(ctx, "SELECT value FROM settings WHERE name LIKE 'worker:%'")
+	if err != nil {
+		return 0, fmt.Errorf("store: workers: %w", err)
+	}
+	defer rows.Close()
+	n := 0
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return 0, fmt.Errorf("store: workers: %w", err)
+		}
+		var t int64
+		if _, err := fmt.Sscan(v, &t); err == nil && t > since.UnixMilli() {
+			n++
+		}
+	}
+	return n, rows.Err()
+}

@@ -124,6 +124,18 @@ func TestStore(t *testing.T) {
 			if err := st.DeleteProblem(ctx, "sum"); !store.IsNotFound(err) {
 				t.Errorf("second delete: %v", err)
 			}
+			if n, err := st.LiveWorkers(ctx, time.Now().Add(-time.Minute)); err != nil || n != 0 {
+				t.Errorf("live workers before any heartbeat: %d %v", n, err)
+			}
+			if err := st.Heartbeat(ctx, "host/1"); err != nil {
+				t.Fatal(err)
+			}
+			if n, _ := st.LiveWorkers(ctx, time.Now().Add(-time.Minute)); n != 1 {
+				t.Errorf("live workers after a heartbeat: %d", n)
+			}
+			if n, _ := st.LiveWorkers(ctx, time.Now().Add(time.Minute)); n != 0 {
+				t.Errorf("live workers in the future: %d", n)
+			}
 			v1, _ := st.Setting(ctx, "s", "a")
 			v2, _ := st.Setting(ctx, "s", "b")
 			if v1 != "a" || v2 != "a" {

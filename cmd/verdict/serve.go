@@ -165,6 +165,45 @@ func openService(ctx context.Context, f *serviceFlags, boxes int, log *slog.Logg
 	return r, nil
 }
 
+// heartbeat records every 10 s, until ctx ends, that this process's
+// workers are alive (for /readyz).
+func heartbeat(ctx context.Context, st *store.Store, log *slog.Logger) {
+	host, _ := os.Hostname()
+	name := fmt.Sprintf("%s/%d", host, os.Getpid())
+	go func() {
+		t := time.NewTicker(10 * time.Second)
+		defer t.Stop()
+		for {
+			if err := st.Heartbeat(ctx, name); err != nil && ctx.Err() == nil {
+				log.Warn("heartbeat", "err", err)
+			}
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+}
+
+// ready reports whether the service can judge: the database answers and a
+// worker (of any process) was alive in the last 30 s.
+func ready(st *store.Store) func(ctx context.Context) error {
+	return func(ctx context.Context) error {
+		if err := st.Ping(ctx); err != nil {
+			return fmt.Errorf("database: %w", err)
+		}
+		n, err := st.LiveWorkers(ctx, time.Now().Add(-30*time.Second))
+		if err != nil {
+			return err
+		}
+		if n == 0 {
+			return errors.New("no worker has been seen in the last 30 s")
+		}
+		return nil
+	}
+}
+
 func randomHex(n int) string {
 	b := make([]byte, n)
 	rand.Read(b)
@@ -269,12 +308,15 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 			log.Info("demo problems loaded", "count", n)
 		}
 	}
-	srv := api.New(r.svc, api.Config{Anonymous: *anonymous, Rate: *rateLimit, Registry: r.reg, Web: web.Handler()})
+	srv := api.New(r.svc, api.Config{Anonymous: *anonymous, Rate: *rateLimit, Registry: r.reg, Web: web.Handler(), Ready: ready(r.svc.Store)})
 	r.compat.mount(srv, f.workers, log)
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "verdict serve: %v\n", err)
 		return 1
+	}
+	if f.workers > 0 {
+		heartbeat(ctx, r.svc.Store, log)
 	}
 	if err := r.queue.Start(ctx); err != nil {
 		ln.Close()

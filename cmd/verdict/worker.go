@@ -39,6 +39,7 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "verdict worker: queue: %v\n", err)
 		return 1
 	}
+	heartbeat(ctx, r.svc.Store, log)
 	log.Info("working", "database", r.svc.Store.Backend().Name(), "workers", f.workers)
 	<-ctx.Done()
 	log.Info("shutting down: finishing or handing back running judgings")
