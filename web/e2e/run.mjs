@@ -230,6 +230,21 @@ await test('an input/output problem runs on custom input and shows the output', 
   assert.ok(await page.locator('#result .verdict-banner.v-re').count() === 1);
 });
 
+await test('the editor and the results resize with the keyboard, and keep their size', async () => {
+  await openProblem(page);
+  const before = (await page.locator('#editor').boundingBox()).height;
+  await page.locator('.splitter-h').focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowUp');
+  const after = (await page.locator('#editor').boundingBox()).height;
+  assert.ok(after < before - 20, `the editor is smaller: ${before} -> ${after}`);
+  await page.reload();
+  await page.locator('.cm-content').waitFor();
+  const kept = (await page.locator('#editor').boundingBox()).height;
+  assert.ok(Math.abs(kept - after) < 2, `the size is kept: ${after} -> ${kept}`);
+  await page.locator('.splitter-h').dblclick();
+  assert.ok(Math.abs((await page.locator('#editor').boundingBox()).height - before) < 2, 'a double click restores it');
+});
+
 await test('drafts are kept per problem and language across reloads', async () => {
   await openProblem(page);
   // The language last used (Python, on the other problem) is picked again.

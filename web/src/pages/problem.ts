@@ -102,17 +102,22 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
     { key: 'Mod-Enter', run: () => { void doRun(); return true; } },
     { key: 'Mod-Shift-Enter', run: () => { void doSubmit(); return true; } },
   ];
+  const hSplit = h('div', { class: 'splitter splitter-h', role: 'separator', 'aria-orientation': 'horizontal', 'aria-label': 'Resize the editor and the results', tabindex: '0' });
+  const vSplit = h('div', { class: 'splitter splitter-v', role: 'separator', 'aria-orientation': 'vertical', 'aria-label': 'Resize the statement and the code', tabindex: '0' });
   const workPane = h('section', { class: 'pane work-pane', 'aria-label': 'Code' },
     h('div', { class: 'toolbar' }, picker, resetBtn, saved, h('span', { class: 'grow' }), runBtn, submitBtn),
     editorBox,
+    hSplit,
     h('div', { class: 'console' },
       h('div', { class: 'console-head' },
         h('label', { class: 'check' }, customToggle, ' Custom input'),
         h('span', { class: 'grow' })),
       custom,
       result));
-  const layout = h('div', { class: 'problem-layout' }, stmtPane, workPane);
+  const layout = h('div', { class: 'problem-layout' }, stmtPane, vSplit, workPane);
   clear(main, layout);
+  stops.push(splitter(vSplit, 'x', 'verdict.split.x', 0.2, 0.75, (f) => layout.style.setProperty('--split-x', String(f))));
+  stops.push(splitter(hSplit, 'y', 'verdict.split.y', 0.15, 0.85, (f) => workPane.style.setProperty('--split-y', String(f))));
 
   editor = createEditor(editorBox, {
     text: initialText(lang),
@@ -238,4 +243,49 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
   stops.push(() => document.removeEventListener('keydown', onKey));
 
   return () => { for (const s of stops) s(); document.title = 'Verdict'; };
+}
+
+/**
+ * splitter makes el a separator that the pointer or the arrow keys move; the
+ * fraction (of its parent's width or height) is kept in localStorage.
+ */
+function splitter(el: HTMLElement, axis: 'x' | 'y', key: string, min: number, max: number, apply: (f: number) => void): () => void {
+  const parent = el.parentElement!;
+  let frac = Number(store.get(key)) || 0;
+  const set = (f: number) => {
+    frac = Math.min(max, Math.max(min, f));
+    apply(frac);
+    el.setAttribute('aria-valuenow', String(Math.round(frac * 100)));
+  };
+  if (frac) set(frac);
+  const fromEvent = (e: PointerEvent) => {
+    const r = parent.getBoundingClientRect();
+    // The work pane's rows start below its toolbar.
+    const top = axis === 'y' ? (parent.firstElementChild as HTMLElement).getBoundingClientRect().bottom : r.left;
+    const size = axis === 'y' ? r.bottom - top : r.width;
+    return ((axis === 'y' ? e.clientY : e.clientX) - top) / size;
+  };
+  const move = (e: PointerEvent) => set(fromEvent(e));
+  const up = () => {
+    el.classList.remove('dragging');
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+    store.set(key, String(frac));
+  };
+  el.addEventListener('pointerdown', (e) => {
+    e.preventDefault();
+    el.classList.add('dragging');
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+  });
+  el.addEventListener('keydown', (e) => {
+    const less = axis === 'y' ? 'ArrowUp' : 'ArrowLeft';
+    const more = axis === 'y' ? 'ArrowDown' : 'ArrowRight';
+    if (e.key !== less && e.key !== more) return;
+    e.preventDefault();
+    set((frac || (axis === 'y' ? 0.55 : 0.48)) + (e.key === more ? 0.03 : -0.03));
+    store.set(key, String(frac));
+  });
+  el.addEventListener('dblclick', () => { frac = 0; store.del(key); apply(axis === 'y' ? 0.55 : 0.48); });
+  return up;
 }
