@@ -304,9 +304,10 @@ await test('submission history lists the submissions; a submission shows its sou
   await shot(page, 'submission', true);
 });
 
-await test('"?" lists the keyboard shortcuts', async () => {
+await test('the list marks the problem solved; "?" lists the keyboard shortcuts', async () => {
   await page.goto(base + '/');
   await page.locator('table.problems').waitFor();
+  await page.locator(`tr[data-id="${problemId}"] .status.solved`).waitFor({ timeout: 5_000 });
   await page.keyboard.press('?');
   await page.locator('dialog#shortcuts[open]').waitFor();
   assert.match(await page.locator('dialog#shortcuts').textContent(), /Submit/);
