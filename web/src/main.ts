@@ -127,5 +127,15 @@ document.addEventListener('keydown', (e) => {
   }
 });
 
+// Load the problem page (and the editor) as soon as the user shows interest in a problem.
+let prefetched = false;
+const prefetch = (e: Event) => {
+  if (prefetched || !(e.target as Element).closest?.('a[href^="/problems/"]')) return;
+  prefetched = true;
+  void import('./pages/problem').catch(() => { prefetched = false; });
+};
+document.addEventListener('pointerover', prefetch, { passive: true });
+document.addEventListener('focusin', prefetch);
+
 shell();
 void render();

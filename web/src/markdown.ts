@@ -51,7 +51,8 @@ export async function renderMarkdown(el: HTMLElement, src: string): Promise<void
   el.innerHTML = md.parse(src, { async: false }) as string;
   for (const a of el.querySelectorAll('a')) {
     const href = a.getAttribute('href') || '';
-    if (/^\s*javascript:/i.test(href)) a.removeAttribute('href');
+    // Only web, mail and in-page links: no javascript:, data: or other schemes.
+    if (/^\s*[a-z][a-z0-9+.-]*:/i.test(href) && !/^\s*(https?|mailto):/i.test(href)) a.removeAttribute('href');
     else if (/^https?:/i.test(href)) { a.target = '_blank'; a.rel = 'noopener noreferrer'; }
   }
   // Images in a statement refer to the package's files, which the API does not serve; keep the alt text.
