@@ -46,9 +46,14 @@ md.use({ extensions: [mathBlock, mathInline] });
 // Statements are the problem author's, but never run their HTML: raw HTML is shown as text.
 md.use({ renderer: { html: (t) => escapeHtml(typeof t === 'string' ? t : (t as { text: string }).text) } });
 
+/** markdownToHtml renders a statement; math is left as placeholders for KaTeX, raw HTML as text. */
+export function markdownToHtml(src: string): string {
+  return md.parse(src, { async: false }) as string;
+}
+
 /** renderMarkdown puts the rendered statement into el and typesets its math. */
 export async function renderMarkdown(el: HTMLElement, src: string): Promise<void> {
-  el.innerHTML = md.parse(src, { async: false }) as string;
+  el.innerHTML = markdownToHtml(src);
   for (const a of el.querySelectorAll('a')) {
     const href = a.getAttribute('href') || '';
     // Only web, mail and in-page links: no javascript:, data: or other schemes.
