@@ -49,7 +49,7 @@ export function testDetail(t: TestResult, heading?: string): HTMLElement {
       hasExpected ? block('Expected', t.expected, 'expected', t.output ?? undefined) : null,
       t.output !== undefined && t.output !== null
         ? block('Output', t.output, 'actual', hasExpected ? t.expected : undefined)
-        : h('div', { class: 'io-block' }, h('div', { class: 'io-head' }, h('span', null, 'Output')),
+        : h('div', { class: 'io-block' }, h('div', { class: 'io-head' }, h('span', { title: 'The judge did not return the program\'s output; this is what its checker said' }, 'Checker')),
           h('pre', { class: 'io actual checker' }, t.message || (t.verdict === 'AC' ? 'as expected' : 'not shown')))));
 }
 
