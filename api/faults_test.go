@@ -390,6 +390,16 @@ func TestFaultServeRestart(t *testing.T) {
 				attempts[id] = s.Attempts
 			}
 			t.Logf("%s: all %d judged %v after the restart; attempts %v", c.name, len(want), time.Since(restarted).Round(time.Second), attempts)
+			if c.sig == syscall.SIGTERM {
+				// serve passes its signal context to the queue's Start, so
+				// SIGTERM cancels the running judging at once (handed back,
+				// judged again: attempts 2) instead of letting it finish.
+				for id, n := range attempts {
+					if n > 1 {
+						t.Logf("SIGTERM: %s was handed back, not finished (attempts %d)", id, n)
+					}
+				}
+			}
 			var l struct{ Submissions []submission }
 			h2.want(h2.do("GET", "/api/v1/submissions?limit=200", adminKey, nil), http.StatusOK).json(t, &l)
 			if len(l.Submissions) != len(want) {
