@@ -106,8 +106,11 @@ async function editorText(page) {
 }
 
 async function verdictOf(page, timeout = judgeTimeout) {
+  // A verdict, or an error the page shows instead (which fails at once, saying why).
+  await page.locator('#result .verdict-title, #result .error-box').first().waitFor({ timeout });
+  const err = page.locator('#result .error-box');
+  if (await err.count()) throw new Error('the page shows an error instead of a verdict: ' + (await err.first().textContent()));
   const v = page.locator('#result .verdict-title');
-  await v.waitFor({ timeout });
   return (await v.getAttribute('data-verdict')) || (await v.textContent());
 }
 
@@ -194,6 +197,22 @@ await test('a wrong answer shows the failing sample: input, expected and actual 
   await shot(page, 'result-wrong-answer');
 });
 
+await test('custom input on a function problem runs, or is turned off with the server\'s reason', async () => {
+  await setCode(page, accepted);
+  await page.locator('#custom-toggle').check();
+  await page.locator('#custom-input').fill('[3,3]\n6\n');
+  await page.locator('#run').click();
+  await page.locator('#result .verdict-title, #result .error-box').first().waitFor({ timeout: judgeTimeout });
+  if (await page.locator('#result .error-box').count()) {
+    console.log('note: the server takes no custom input for function problems: ' + (await page.locator('#result .error-box').textContent()));
+    assert.ok(await page.locator('#custom-toggle').isDisabled(), 'the option is turned off');
+    assert.ok(await page.locator('#custom-input').isHidden());
+  } else {
+    assert.match(await page.locator('#result .test-detail pre.actual').first().textContent(), /\[0, ?1\]/);
+    await page.locator('#custom-toggle').uncheck();
+  }
+});
+
 await test('a compile error marks its line in the editor', async () => {
   await page.selectOption('#language', 'cpp');
   await setCode(page, compileError);
@@ -249,7 +268,7 @@ await test('drafts are kept per problem and language across reloads', async () =
   await openProblem(page);
   // The language last used (Python, on the other problem) is picked again.
   assert.equal(await page.locator('#language').inputValue(), 'python');
-  assert.match(await editorText(page), /always the first two/, 'the Python draft is the last Python code');
+  assert.match(await editorText(page), /seen\[x\] = i/, 'the Python draft is the last Python code');
   await page.selectOption('#language', 'cpp');
   assert.match(await editorText(page), /int answer = 0/, 'the C++ draft is the last C++ code');
   await page.reload();

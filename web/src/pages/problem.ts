@@ -1,5 +1,5 @@
 // The problem page: statement, samples, editor, Run and Submit, results.
-import { api, watch, type Problem, type Submission } from '../api';
+import { api, watch, ApiError, type Problem, type Submission } from '../api';
 import { h, clear, errorBox, kindNames, langName, copyButton, store, fmtMs, modKey } from '../util';
 import { renderMarkdown } from '../markdown';
 import { createEditor, type EditorHandle } from '../editor';
@@ -86,6 +86,7 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
   const custom = h('textarea', { class: 'input mono custom-input', id: 'custom-input', rows: '4', spellcheck: 'false', 'aria-label': 'Custom input', placeholder: p.kind === 'function' ? 'One test case in the problem\'s input format, e.g. the lines of a sample input' : 'Input given to your program' }) as HTMLTextAreaElement;
   custom.value = store.get(`verdict.custom.${p.id}`) ?? (p.samples?.[0]?.input || '');
   customToggle.checked = store.get(`verdict.customOn.${p.id}`) === '1';
+  const customLabel = h('label', { class: 'check' }, customToggle, ' Custom input');
   custom.hidden = !customToggle.checked;
   customToggle.addEventListener('change', () => {
     custom.hidden = !customToggle.checked;
@@ -110,7 +111,7 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
     hSplit,
     h('div', { class: 'console' },
       h('div', { class: 'console-head' },
-        h('label', { class: 'check' }, customToggle, ' Custom input'),
+        customLabel,
         h('span', { class: 'grow' })),
       custom,
       result));
@@ -186,7 +187,18 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
       renderResult(result, r, { run: true, onMarkers, gotoLine });
       showResult();
     } catch (e) {
-      if ((e as Error).name !== 'AbortError') clear(result, errorBox('Run failed: ' + (e as Error).message));
+      if ((e as Error).name === 'AbortError') return;
+      clear(result, errorBox('Run failed: ' + (e as Error).message));
+      // A server that takes no custom input for this problem says so: the option goes away.
+      if (e instanceof ApiError && e.status === 400 && customToggle.checked && /custom/i.test(e.message)) {
+        customToggle.checked = false;
+        customToggle.disabled = true;
+        store.set(`verdict.customOn.${p.id}`, '0');
+        custom.hidden = true;
+        customLabel.title = e.message;
+        customLabel.classList.add('muted');
+        result.appendChild(h('p', { class: 'small muted' }, 'Run again to use the samples.'));
+      }
     } finally {
       abort = null;
       setBusy(false);
@@ -219,6 +231,8 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
           result.appendChild(h('p', { class: 'small' }, h('a', { href: '/submissions/' + sid }, 'Open this submission')));
           showResult();
           if (s.verdict === 'AC') {
+            const title = stmtPane.querySelector('.problem-title');
+            if (title && !title.querySelector('.status.solved')) title.appendChild(h('span', { class: 'status solved', title: 'Solved' }, ' ✓'));
             api.stats(p.id).then((st) => renderStats(result, st, s)).catch(() => { /* stats are extra */ });
           }
           resolve();
