@@ -58,6 +58,9 @@ const eventStreams = [];
 async function newPage(opts = {}) {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 }, deviceScaleFactor: 1, ...opts });
   await ctx.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  // The machine may be busy (CI runs every package's tests at once): wait longer than the defaults.
+  ctx.setDefaultTimeout(60_000);
+  ctx.setDefaultNavigationTimeout(60_000);
   const page = await ctx.newPage();
   // No request may leave the machine: every request goes to the server under test.
   page.on('request', (r) => {
