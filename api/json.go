@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/verdict-judge/verdict/service"
+	"github.com/verdict-judge/verdict/store"
 )
 
 // errorBody is the body of every error answer.
@@ -56,6 +57,12 @@ func (s *Server) WriteError(w http.ResponseWriter, r *http.Request, err error) {
 		if e.RetryAfter > 0 {
 			w.Header().Set("Retry-After", strconv.Itoa(int((e.RetryAfter+time.Second-1)/time.Second)))
 		}
+	} else if store.Unavailable(err) {
+		// The database is down, busy or out of disk: try again later.
+		status, b.Error.Code = http.StatusServiceUnavailable, "unavailable"
+		b.Error.Message = "the service cannot use its storage for now: try again later"
+		w.Header().Set("Retry-After", "5")
+		s.log.Warn("storage unavailable", "method", r.Method, "path", r.URL.Path, "err", err)
 	} else {
 		b.Error.Code, b.Error.Message = "internal", "internal error; it has been logged"
 		s.log.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)

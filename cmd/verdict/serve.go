@@ -318,7 +318,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if f.workers > 0 {
 		heartbeat(ctx, r.svc.Store, log)
 	}
-	if err := r.queue.Start(ctx); err != nil {
+	// Not the signal context: on SIGTERM, queue.Stop lets running judgings
+	// finish (within its grace period) before handing them back.
+	if err := r.queue.Start(context.WithoutCancel(ctx)); err != nil {
 		ln.Close()
 		fmt.Fprintf(stderr, "verdict serve: queue: %v\n", err)
 		return 1

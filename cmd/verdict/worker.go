@@ -35,7 +35,9 @@ func cmdWorker(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		return 1
 	}
 	defer r.close()
-	if err := r.queue.Start(ctx); err != nil {
+	// Not the signal context: on SIGTERM, queue.Stop lets running judgings
+	// finish (within its grace period) before handing them back.
+	if err := r.queue.Start(context.WithoutCancel(ctx)); err != nil {
 		fmt.Fprintf(stderr, "verdict worker: queue: %v\n", err)
 		return 1
 	}
