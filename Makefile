@@ -1,7 +1,7 @@
 # Verdict: the two commands a newcomer needs are `make run` and `make test`.
 GO ?= go
 
-.PHONY: build run test vet bench bench-service hostile soak faults web web-check screenshots
+.PHONY: build run test fuzz vet bench bench-service hostile soak faults web web-check screenshots
 
 build:
 	CGO_ENABLED=0 $(GO) build -o bin/verdict ./cmd/verdict
@@ -13,12 +13,24 @@ run: build
 	./bin/verdict serve --data $(DATA)
 
 vet:
-	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { gofmt -l $$(git ls-files '*.go'); echo "gofmt wants the files above changed"; exit 1; }
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' ':!:*testdata/*' ':!:demo/problems/*'))" || { gofmt -l $$(git ls-files '*.go' ':!:*testdata/*' ':!:demo/problems/*'); echo "gofmt wants the files above changed"; exit 1; }
 	$(GO) vet ./...
 
 # The whole test suite. Sandbox tests need root; without it they skip.
 test: vet
 	$(GO) test -count=1 -timeout 25m ./...
+	$(MAKE) fuzz FUZZTIME=5s
+
+# A run of every fuzz target (the seed corpora also run in every go test).
+# FUZZTIME=1m make fuzz for a longer one.
+FUZZTIME ?= 30s
+FUZZ_TARGETS = ./problem:FuzzLoadZip ./checker:FuzzDefault ./function:FuzzCompare ./api:FuzzDecodeBodies \
+	./compat/judge0:FuzzNewSubmission ./compat/judge0:FuzzDecode64 ./compat/piston:FuzzDecode
+fuzz:
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; fn=$${t##*:}; echo "fuzz $$pkg $$fn ($(FUZZTIME))"; \
+	  $(GO) test $$pkg -run '^$$' -fuzz "^$$fn$$" -fuzztime $(FUZZTIME) >/tmp/verdict-fuzz.log 2>&1 || { cat /tmp/verdict-fuzz.log; exit 1; }; \
+	done
 
 # Every hostile program of ../shared/attacks judged through `verdict judge`
 # (`make test` judges a subset), with canaries and host checks; the figures
@@ -48,9 +60,15 @@ faults:
 bench:
 	VERDICT_BENCH=1 VERDICT_BENCH_OUT=$(CURDIR)/docs/.bench-sandbox.md $(GO) test ./sandbox -run TestBenchmarkReport -v -count=1 -timeout 20m
 	VERDICT_BENCH=1 VERDICT_BENCH_OUT=$(CURDIR)/docs/.bench-judge.md $(GO) test ./judge -run TestJudgeBenchmarkReport -v -count=1 -timeout 20m
-	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\`; rerun it to measure your machine."; echo; \
-	  cat docs/.bench-sandbox.md; echo; echo "## Judging"; echo; cat docs/.bench-judge.md; } > docs/BENCHMARKS.md
-	rm -f docs/.bench-sandbox.md docs/.bench-judge.md
+	VERDICT_BENCH=1 VERDICT_BENCH_OUT=$(CURDIR)/docs/.bench-function.md $(GO) test ./judge -run TestFunctionBenchmarkReport -v -count=1 -timeout 20m
+	VERDICT_BENCH=1 VERDICT_BENCH_OUT=$(CURDIR)/docs/.bench-service.md $(GO) test ./api -run TestServiceBenchmark -v -count=1 -timeout 20m
+	VERDICT_LOAD_REPORT=$(CURDIR)/docs/.bench-load.md $(GO) test ./cmd/verdict -run TestLoadBurst -v -count=1 -timeout 20m
+	{ echo "# Benchmarks"; echo; echo "Written by \`make bench\` on $$(nproc) cores, $$(uname -sr), load average $$(cut -d' ' -f1-3 /proc/loadavg) at the end; rerun it to measure your machine."; echo; \
+	  cat docs/.bench-sandbox.md; echo; echo "## Judging"; echo; cat docs/.bench-judge.md; \
+	  echo; echo "## Function problems"; echo; cat docs/.bench-function.md; \
+	  echo; echo "## The service"; echo; cat docs/.bench-service.md; \
+	  echo; echo "## A burst at several times capacity"; echo; echo "| burst | answers | latency |"; echo "|---|---|---|"; cat docs/.bench-load.md; } > docs/BENCHMARKS.md
+	rm -f docs/.bench-*.md
 
 # The service through its HTTP API: submissions per second and POST-to-verdict
 # latency (SQLite, and PostgreSQL when VERDICT_TEST_POSTGRES is set), exec
