@@ -374,3 +374,13 @@ func TestIntFits(t *testing.T) {
 		}
 	}
 }
+
+// TestDriverSigNoConstructorParams: a design problem whose constructor
+// takes nothing still tells the drivers so (an empty list, not a missing
+// key).
+func TestDriverSigNoConstructorParams(t *testing.T) {
+	s := hostSig(t, "classname: MinStack\nmethods: [{name: top, params: [], return: {type: integer}}]\n")
+	if j := s.driverSigJSON(); !strings.Contains(j, `"ctor":[]`) {
+		t.Errorf("driver signature %s has no empty ctor", j)
+	}
+}

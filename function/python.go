@@ -169,7 +169,7 @@ type driverSig struct {
 	Out    int    `json:"out"`
 	// Class, Ctor and Methods describe a design problem.
 	Class   string                `json:"class,omitempty"`
-	Ctor    []string              `json:"ctor,omitempty"`
+	Ctor    []string              `json:"ctor"`
 	Methods map[string]driverFunc `json:"methods,omitempty"`
 }
 
