@@ -185,5 +185,9 @@ func printReport(w io.Writer, rep *judge.Report, took time.Duration) {
 		fmt.Fprintf(tw, "%s\t%s\t%.0f\t%.0f\t%d\t%s\n", t.Name, t.Verdict, t.CPUMs, t.WallMs, t.MemoryKiB, msg)
 	}
 	tw.Flush()
+	if rep.Stdout != "" {
+		// A function problem's solution printed this (never part of its results).
+		fmt.Fprintf(w, "stdout of the solution:\n%s\n", strings.TrimRight(rep.Stdout, "\n"))
+	}
 	fmt.Fprintf(w, "verdict %s  (%s, time limit %d ms, judged in %v)\n", rep.Verdict, rep.Language, rep.TimeLimitMs, took.Round(time.Millisecond))
 }
