@@ -372,6 +372,13 @@ await test('on a phone the pages fit the screen', async () => {
   await phone.goto(base + '/problems/' + problemId);
   await phone.locator('.cm-content').waitFor();
   await shot(phone, 'phone-problem');
+  // "Go to the editor" brings the editor up and focuses it.
+  await phone.locator('.to-editor').click();
+  await phone.waitForTimeout(300);
+  assert.ok(await phone.evaluate(() => document.activeElement?.closest('.cm-editor') !== null), 'the editor has the focus');
+  const box = await phone.locator('#editor').boundingBox();
+  assert.ok(box.y < 844 && box.y + box.height > 0, 'the editor is on the screen');
+  await shot(phone, 'phone-editor');
   assert.deepEqual(phone.errors, [], 'no script errors');
   await phone.context().close();
 });

@@ -62,7 +62,7 @@ export async function problemPage(main: HTMLElement, params: Record<string, stri
       p.difficulty ? h('span', { class: 'diff diff-' + p.difficulty }, p.difficulty) : '',
       ...(p.tags || []).map((t) => h('span', { class: 'tag' }, t))),
     limitsLine(p),
-    h('a', { class: 'to-editor small', href: '#editor', onclick: (e: Event) => { e.preventDefault(); document.getElementById('editor')?.scrollIntoView(); editor.focus(); } }, 'Go to the editor ↓'),
+    h('a', { class: 'to-editor small', href: '#editor', onclick: (e: Event) => { e.preventDefault(); workPane.scrollIntoView(); editor.view.focus(); } }, 'Go to the editor ↓'),
     statement,
     samplesView(p),
     h('p', { class: 'small muted' }, h('a', { href: '/submissions?problem=' + encodeURIComponent(p.id) }, 'My submissions to this problem')));
