@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/verdict-judge/verdict/sandbox"
@@ -55,6 +56,9 @@ type TestResult struct {
 	// problems); Score is computed from them.
 	ValidatorScore  *float64 `json:"validator_score,omitempty"`
 	ScoreMultiplier *float64 `json:"score_multiplier,omitempty"`
+	// Output is what the program printed, for sample tests only (capped
+	// at MaxShownOutput); a function problem's result value as JSON.
+	Output string `json:"output,omitempty"`
 }
 
 // RunLimits are the limits of a submission's run on one test.
@@ -120,7 +124,27 @@ func RunTest(ctx context.Context, sb *sandbox.Sandbox, p *Program, tc *TestCase,
 		return tr
 	}
 	tr.Verdict, tr.Message = checkOutput(ctx, chk, tc, res.Stdout, &tr)
+	if tc.Visible() {
+		tr.Output = clipOutput(res.Stdout)
+	}
 	return tr
+}
+
+// MaxShownOutput caps the output a TestResult shows of a sample test.
+const MaxShownOutput = 64 << 10
+
+// Visible reports whether the test is a sample, whose data its author
+// may see (hidden tests never show theirs).
+func (tc *TestCase) Visible() bool {
+	return tc.Group == "sample" || strings.HasPrefix(tc.Group, "sample/")
+}
+
+// clipOutput is the part of a program's output a result shows.
+func clipOutput(b []byte) string {
+	if len(b) > MaxShownOutput {
+		return strings.ToValidUTF8(string(b[:MaxShownOutput]), "\uFFFD") + "\n[output cut at 64 KiB]\n"
+	}
+	return strings.ToValidUTF8(string(b), "\uFFFD")
 }
 
 // runVerdict is the verdict of a run that did not end normally, with its

@@ -1,8 +1,12 @@
 package judge
 
 import (
+	"os"
+	"path/filepath"
+
 	"context"
 	"errors"
+	"github.com/verdict-judge/verdict/problem"
 	"strings"
 	"testing"
 	"time"
@@ -63,4 +67,33 @@ func TestRunCode(t *testing.T) {
 			t.Errorf("err %v, want a SourceError", err)
 		}
 	})
+}
+
+// TestSampleOutput checks that a sample test's result shows what the
+// program printed, and a hidden test's does not.
+func TestSampleOutput(t *testing.T) {
+	e := newEnv(t)
+	j := &Judge{SB: e.sb, Compiler: &Compiler{SB: e.sb, CacheDir: t.TempDir()}, Langs: e.reg}
+	p, err := problem.Load("../testdata/problems/sum")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer p.Close()
+	rep := judgeFile(t, e, j, p, "../testdata/problems/sum/submissions/accepted/sum.py")
+	samples := 0
+	for _, tr := range rep.Tests {
+		want, _ := os.ReadFile(filepath.Join("../testdata/problems/sum/data", tr.Name+".ans"))
+		switch {
+		case tr.Group == "sample":
+			samples++
+			if strings.TrimSpace(tr.Output) != strings.TrimSpace(string(want)) {
+				t.Errorf("%s: output %q, want %q", tr.Name, tr.Output, want)
+			}
+		case tr.Output != "":
+			t.Errorf("hidden test %s shows its output %q", tr.Name, tr.Output)
+		}
+	}
+	if samples == 0 {
+		t.Fatal("no sample test judged")
+	}
 }

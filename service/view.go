@@ -96,6 +96,8 @@ func (s *Service) View(ctx context.Context, sub *store.Submission, who Who, with
 						in, out := sm.Input, sm.Output
 						tv.Input, tv.Expected = &in, &out
 					}
+					out := t.Output
+					tv.Output = &out
 				}
 				v.Tests = append(v.Tests, tv)
 			}
