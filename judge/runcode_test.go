@@ -1,16 +1,15 @@
 package judge
 
 import (
-	"os"
-	"path/filepath"
-
 	"context"
 	"errors"
-	"github.com/verdict-judge/verdict/problem"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/verdict-judge/verdict/problem"
 	"github.com/verdict-judge/verdict/sandbox"
 )
 
