@@ -43,6 +43,9 @@ func TestFunctionProblems(t *testing.T) {
 			continue
 		}
 		t.Run(filepath.Base(dir), func(t *testing.T) {
+			// Two problems at a time: compiles dominate, and the
+			// sandbox has a box for each.
+			t.Parallel()
 			p, err := problem.Load(dir)
 			if err != nil {
 				t.Fatalf("%s: %v", dir, err)
@@ -125,6 +128,14 @@ var errorSources = map[string]struct{ compile, throw string }{
 	"javascript": {
 		compile: "/**\n * @param {number[]} nums\n * @param {number} target\n * @return {number[]}\n */\nvar twoSum = function(nums, target) {\n    return [0, 1] +* 2; // BAD\n};\n",
 		throw:   "var twoSum = function(nums, target) {\n    if (nums[1] === 2) return helper(nums);\n    return [0, 1];\n};\n\nfunction helper(nums) {\n    return null.x; // THROW\n}\n",
+	},
+	"java": {
+		compile: "class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        return new int[]{0, 1} +; // BAD\n    }\n}\n",
+		throw:   "class Solution {\n    public int[] twoSum(int[] nums, int target) {\n        if (nums[1] == 2) return helper(nums);\n        return new int[]{0, 1};\n    }\n    int[] helper(int[] nums) {\n        return new int[]{nums[10]}; // THROW\n    }\n}\n",
+	},
+	"rust": {
+		compile: "impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        let x: i32 = \"s\"; // BAD\n        vec![0, 1]\n    }\n}\n",
+		throw:   "impl Solution {\n    pub fn two_sum(nums: Vec<i32>, target: i32) -> Vec<i32> {\n        if nums[1] == 2 {\n            return helper(&nums);\n        }\n        vec![0, 1]\n    }\n}\nfn helper(nums: &[i32]) -> Vec<i32> {\n    vec![nums[10]] // THROW\n}\n",
 	},
 	"go": {
 		compile: "func twoSum(nums []int, target int) []int {\n    x := 1\n    return []int{0, 1} + 2 // BAD\n}\n",
