@@ -333,8 +333,15 @@ func TestAPI(t *testing.T) {
 		// On a problem's samples, and on custom tests.
 		var s submission
 		h.want(h.do("POST", "/api/v1/runs", "", map[string]any{"problem": "two-sum", "language": "python", "source": pyTwo}), 200).json(t, &s)
-		if s.Verdict != "AC" || len(s.Tests) != 3 || s.Tests[0].Input == nil || s.Tests[0].Expected == nil {
-			t.Errorf("samples run: %+v", s)
+		if s.Verdict != "AC" || len(s.Tests) != 3 || s.Tests[0].Input == nil || s.Tests[0].Expected == nil ||
+			s.Tests[0].Output == nil || strings.TrimSpace(*s.Tests[0].Output) != strings.TrimSpace(*s.Tests[0].Expected) {
+			t.Errorf("samples run: %s", mustJSON(s))
+		}
+		// Custom inputs of a function problem: results, no expectations.
+		s = submission{}
+		h.want(h.do("POST", "/api/v1/runs", "", map[string]any{"problem": "two-sum", "language": "python", "source": pyTwo, "tests": []string{"[3,3]\n6\n", "[1,5,2]\n7\n"}}), 200).json(t, &s)
+		if s.Verdict != "AC" || len(s.Tests) != 2 || s.Tests[0].Output == nil || *s.Tests[0].Output != "[0,1]" || *s.Tests[1].Output != "[1,2]" || s.Tests[0].Expected != nil {
+			t.Errorf("function custom tests: %s", mustJSON(s))
 		}
 		s = submission{}
 		h.want(h.do("POST", "/api/v1/runs", "", map[string]any{"problem": "sum", "language": "python", "source": pySum, "tests": []string{"40 2\n", "1 1\n"}}), 200).json(t, &s)
@@ -361,7 +368,8 @@ func TestAPI(t *testing.T) {
 			{`{"source":"x"}`, 400, `"language": missing`},
 			{`{"language":"python","source":"x","tests":["1"]}`, 400, "tests need a problem"},
 			{`{"language":"python","source":"x","problem":"nope"}`, 400, "unknown problem"},
-			{`{"language":"python","source":"x","problem":"two-sum","tests":["[1]\n1\n"]}`, 400, "stdio problems only"},
+			{`{"language":"python","source":"x","problem":"two-sum","tests":["[1]\n"]}`, 400, "tests[0]"},
+			{`{"language":"python","source":"x","problem":"guess","tests":["1\n"]}`, 400, "stdio and function problems only"},
 			{`{"language":"python","source":"x","problem":"sum","stdin":"1 2"}`, 400, "not stdin"},
 		}
 		for _, b := range bad {

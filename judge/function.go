@@ -93,7 +93,7 @@ func (j *Judge) submitFunction(ctx context.Context, p *problem.Problem, l *lang.
 	if err != nil {
 		return nil, &SourceError{err.Error()}
 	}
-	tests, err := functionTests(p, p.OutputValidator == nil)
+	tests, err := functionTests(p, p.OutputValidator == nil && !opt.NoAnswers)
 	if err != nil {
 		return nil, err
 	}
@@ -260,6 +260,9 @@ func (f *functionRun) fromResult(ctx context.Context, i int, r function.Result, 
 	tr := f.result(i, res)
 	tr.CPUMs = float64(r.NS) / 1e6
 	tr.WallMs = tr.CPUMs
+	if f.tests[i].tc.Visible() && r.OK {
+		tr.Output = clipOutput(r.Value)
+	}
 	switch {
 	case !r.OK:
 		msg := string(bytes.TrimSpace(res.Stderr))
@@ -269,6 +272,8 @@ func (f *functionRun) fromResult(ctx context.Context, i int, r function.Result, 
 		tr.Verdict, tr.Message = RE, function.MapMessage(tail(msg, 2000), f.prog)
 	case time.Duration(r.NS) > f.lim.Time:
 		tr.Verdict, tr.Message = TLE, fmt.Sprintf("%.0f ms in the solution; the time limit is %v", tr.CPUMs, f.lim.Time)
+	case f.opt.NoAnswers:
+		tr.Verdict, tr.Output = AC, clipOutput(r.Value)
 	case f.chk != nil:
 		ok, msg, err := f.chk.Check(ctx, f.tests[i].tc, append(append([]byte(nil), r.Value...), '\n'))
 		switch {

@@ -27,6 +27,10 @@ type Judge struct {
 type Options struct {
 	// RunAll runs every test even after a failure.
 	RunAll bool
+	// NoAnswers judges custom inputs that have no expected answers
+	// (function problems' "Run" with custom input): a test whose program
+	// gives a result is AC, and its result is shown as the test's Output.
+	NoAnswers bool
 	// TimeLimit overrides the problem's; used when the problem has none.
 	TimeLimit time.Duration
 	// Progress, when set, is called as the judging moves on: once when

@@ -5,11 +5,14 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"os"
 	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/verdict-judge/verdict/judge"
+	"github.com/verdict-judge/verdict/lang"
 	"github.com/verdict-judge/verdict/problem"
 	"github.com/verdict-judge/verdict/sandbox"
 	"github.com/verdict-judge/verdict/store"
@@ -140,9 +143,12 @@ func (s *Service) ProblemRun(ctx context.Context, r ProblemRunRequest) (*Submiss
 	}
 	l, _ := s.Engine.Language(r.Language)
 	view := &SubmissionView{Problem: r.Problem, Language: r.Language, Status: store.StatusDone, CreatedAt: time.Now().UTC()}
+	if len(r.Tests) > 0 && info.Kind == "function" {
+		return s.functionCustomRun(ctx, r, l, files, view)
+	}
 	if len(r.Tests) > 0 {
 		if info.Kind != "stdio" {
-			return nil, errorf(Invalid, "custom tests are supported for stdio problems only; this one is %s (run it on its samples)", info.Kind)
+			return nil, errorf(Invalid, "custom tests are supported for stdio and function problems only; this one is %s (run it on its samples)", info.Kind)
 		}
 		if len(r.Tests) > 20 {
 			return nil, errorf(OutOfRange, "%d custom tests: at most 20", len(r.Tests))
@@ -336,4 +342,67 @@ func (s *Service) Exec(ctx context.Context, r ExecRequest) (*ExecResult, error) 
 	}
 	return &ExecResult{Status: string(res.Status), ExitCode: res.ExitCode, Signal: res.Signal, Stdout: string(res.Stdout),
 		Stderr: string(res.Stderr), CPUMs: ms(res.CPU), WallMs: ms(res.Wall), MemoryKiB: res.Memory >> 10, Message: res.Message}, nil
+}
+
+// functionCustomRun runs code on a function problem's custom inputs (in
+// LeetCode's test text), which have no expected answers: each test that
+// gives a result is AC and shows it as its output.
+func (s *Service) functionCustomRun(ctx context.Context, r ProblemRunRequest, l *lang.Language, files []store.File, view *SubmissionView) (*SubmissionView, error) {
+	if len(r.Tests) > 20 {
+		return nil, errorf(OutOfRange, "%d custom tests: at most 20", len(r.Tests))
+	}
+	row, err := s.Store.Problem(ctx, r.Problem)
+	if err != nil {
+		return nil, err
+	}
+	p, err := s.Problems.Load(ctx, row.BlobKey)
+	if err != nil {
+		return nil, fmt.Errorf("service: problem %s: %w", r.Problem, err)
+	}
+	dir, err := os.MkdirTemp("", "verdict-custom-")
+	if err != nil {
+		return nil, fmt.Errorf("service: %w", err)
+	}
+	defer os.RemoveAll(dir)
+	group := &problem.Group{Name: "sample", Dir: dir, Settings: p.Data.Settings}
+	for i, in := range r.Tests {
+		if len(in) > maxStdin {
+			return nil, errorf(TooLarge, "tests[%d] is %d bytes, more than the limit of %d", i, len(in), maxStdin)
+		}
+		if _, err := p.Function.ParseTest([]byte(in)); err != nil {
+			return nil, errorf(Invalid, "tests[%d]: %v", i, err)
+		}
+		c := &problem.Case{Name: fmt.Sprintf("sample/custom-%d", i+1), InPath: filepath.Join(dir, fmt.Sprintf("%d.in", i+1)), AnsPath: filepath.Join(dir, fmt.Sprintf("%d.ans", i+1))}
+		if err := os.WriteFile(c.InPath, []byte(in), 0o600); err != nil {
+			return nil, fmt.Errorf("service: %w", err)
+		}
+		if err := os.WriteFile(c.AnsPath, []byte("null\n"), 0o600); err != nil {
+			return nil, fmt.Errorf("service: %w", err)
+		}
+		group.Entries = append(group.Entries, problem.Entry{Case: c})
+	}
+	cp := *p
+	cp.OutputValidator = nil
+	cp.Data = &problem.Group{Name: "", Dir: dir, Settings: p.Data.Settings, Entries: []problem.Entry{{Group: group}}}
+	rep, err := s.Engine.Judge.Submit(ctx, &cp, l, judgeSources(files), judge.Options{RunAll: true, NoAnswers: true})
+	var se *judge.SourceError
+	if errors.As(err, &se) {
+		return nil, errorf(Invalid, "%v", se)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("service: run on custom tests: %w", err)
+	}
+	sub := &store.Submission{Problem: r.Problem, Language: r.Language, Status: store.StatusDone, Verdict: string(rep.Verdict),
+		Score: rep.Score, Report: rep, TestCount: len(r.Tests), TestsDone: len(rep.Tests), CreatedAt: view.CreatedAt}
+	fillTimes(sub)
+	v := s.View(ctx, sub, Who{}, true)
+	for i := range v.Tests {
+		if i < len(r.Tests) {
+			in := r.Tests[i]
+			v.Tests[i].Input, v.Tests[i].Expected = &in, nil
+			out := v.Tests[i].TestResult.Output
+			v.Tests[i].Output = &out
+		}
+	}
+	return v, nil
 }
