@@ -559,6 +559,7 @@ func TestFaultPostgresOutage(t *testing.T) {
 		}
 	}
 }
+
 // fill writes a file until the file system is full.
 func fill(t *testing.T, path string) int64 {
 	t.Helper()
