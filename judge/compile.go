@@ -159,10 +159,7 @@ func (c *Compiler) Compile(ctx context.Context, l *lang.Language, srcs []Source)
 	if res, ok := c.fromCache(k, l); ok {
 		return res, nil
 	}
-	lim := c.Limits
-	if lim == (sandbox.Limits{}) {
-		lim = CompileLimits
-	}
+	lim := c.Limits.Or(CompileLimits)
 	if l.CompileLimits.Pids > lim.Pids {
 		lim.Pids = l.CompileLimits.Pids
 	}

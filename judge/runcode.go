@@ -71,29 +71,12 @@ func (j *Judge) RunCode(ctx context.Context, r *CodeRun) (*CodeResult, error) {
 	if !c.OK {
 		return res, nil
 	}
-	lim := r.Limits
-	d := sandbox.DefaultLimits
-	if lim.CPU <= 0 {
-		lim.CPU = d.CPU
-	}
-	if lim.Memory <= 0 {
-		lim.Memory = d.Memory
-	}
-	if lim.Wall <= 0 {
-		lim.Wall = 3 * lim.CPU
-	}
-	if lim.Stdout <= 0 {
-		lim.Stdout = 1 << 20
-	}
-	if lim.Stderr <= 0 {
-		lim.Stderr = 1 << 20
-	}
+	// The sandbox fills what is still zero (wall clock 3 × CPU, processes,
+	// stack) from its defaults.
+	lim := r.Limits.Or(sandbox.Limits{CPU: sandbox.DefaultLimits.CPU, Memory: sandbox.DefaultLimits.Memory, Stdout: 1 << 20, Stderr: 1 << 20})
 	progMemory := lim.Memory
 	lim.Memory += int64(r.Lang.RunLimits.ExtraMemoryMiB) << 20
 	lim.Pids = max(lim.Pids, r.Lang.RunLimits.Pids)
-	if lim.Pids <= 0 {
-		lim.Pids = d.Pids
-	}
 	args := append(c.Program.Args(progMemory), r.Args...)
 	files := append(append([]sandbox.File(nil), r.Files...), c.Program.Files...)
 	run, err := j.SB.Run(ctx, &sandbox.Spec{

@@ -60,6 +60,30 @@ var DefaultLimits = Limits{
 	Stderr:    8 << 20,
 }
 
+// Or returns l with each of its zero fields taken from d: limits given in
+// part over a caller's own defaults (WithDefaults then fills the rest).
+func (l Limits) Or(d Limits) Limits {
+	or := func(v *time.Duration, dv time.Duration) {
+		if *v <= 0 {
+			*v = dv
+		}
+	}
+	or(&l.CPU, d.CPU)
+	or(&l.Wall, d.Wall)
+	for _, p := range []struct{ v, d *int64 }{{&l.Memory, &d.Memory}, {&l.Stack, &d.Stack}, {&l.FileSize, &d.FileSize}, {&l.Stdout, &d.Stdout}, {&l.Stderr, &d.Stderr}} {
+		if *p.v <= 0 {
+			*p.v = *p.d
+		}
+	}
+	if l.Pids <= 0 {
+		l.Pids = d.Pids
+	}
+	if l.OpenFiles <= 0 {
+		l.OpenFiles = d.OpenFiles
+	}
+	return l
+}
+
 // WithDefaults returns l with every zero field set to its default.
 func (l Limits) WithDefaults() Limits {
 	d := DefaultLimits

@@ -360,3 +360,12 @@ func TestOverlay(t *testing.T) {
 		t.Error("a run's file reached the host directory")
 	}
 }
+
+func TestLimitsOr(t *testing.T) {
+	d := sandbox.Limits{CPU: time.Second, Wall: 2 * time.Second, Memory: 1 << 30, Pids: 64, FileSize: 1 << 20, Stdout: 64 << 10, Stderr: 32 << 10}
+	got := sandbox.Limits{CPU: 3 * time.Second, Memory: 64 << 20, Stdout: -1}.Or(d)
+	want := sandbox.Limits{CPU: 3 * time.Second, Wall: 2 * time.Second, Memory: 64 << 20, Pids: 64, FileSize: 1 << 20, Stdout: 64 << 10, Stderr: 32 << 10}
+	if got != want {
+		t.Errorf("Or = %+v, want %+v", got, want)
+	}
+}

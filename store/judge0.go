@@ -80,16 +80,22 @@ func (s *Store) Judge0List(ctx context.Context, offset, limit int) ([]*Judge0Rec
 	return out, total, nil
 }
 
-// SaveJudge0 writes a Judge0 submission's new state.
-func (s *Store) SaveJudge0(ctx context.Context, r *Judge0Record) error {
-	n, err := s.b.Exec(ctx, `UPDATE judge0_submissions SET status_id = ?, data = ? WHERE token = ?`, r.StatusID, string(r.Data), r.Token)
-	if err != nil {
-		return fmt.Errorf("store: judge0 submission %s: %w", r.Token, err)
-	}
-	if n == 0 {
-		return fmt.Errorf("store: judge0 submission %s: %w", r.Token, ErrNotFound)
-	}
-	return nil
+// SaveJudge0 writes a Judge0 submission's new state and, in the same
+// transaction, runs then when it is not nil (which may insert a job).
+func (s *Store) SaveJudge0(ctx context.Context, r *Judge0Record, then func(tx Tx) error) error {
+	return s.InTx(ctx, func(tx Tx) error {
+		n, err := tx.Exec(ctx, `UPDATE judge0_submissions SET status_id = ?, data = ? WHERE token = ?`, r.StatusID, string(r.Data), r.Token)
+		if err != nil {
+			return fmt.Errorf("store: judge0 submission %s: %w", r.Token, err)
+		}
+		if n == 0 {
+			return fmt.Errorf("store: judge0 submission %s: %w", r.Token, ErrNotFound)
+		}
+		if then != nil {
+			return then(tx)
+		}
+		return nil
+	})
 }
 
 // DeleteJudge0 removes a Judge0 submission.

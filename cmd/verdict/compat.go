@@ -60,11 +60,7 @@ func newCompat(st *store.Store, eng *engine.Engine, q func() queue.Queue) *compa
 // header carries one too), its anonymous access and its rate limits.
 func (c *compat) mount(srv *api.Server, workers int, log *slog.Logger) {
 	access := func(r *http.Request) (bool, bool) {
-		if tok := r.Header.Get("X-Auth-Token"); tok != "" && r.Header.Get("Authorization") == "" && r.Header.Get("X-API-Key") == "" {
-			r = r.Clone(r.Context())
-			r.Header.Set("X-API-Key", tok)
-		}
-		caller, err := srv.Authenticate(discard{}, r)
+		caller, err := srv.Authenticate(discard{}, withKey(r))
 		if err != nil {
 			return false, false
 		}
@@ -74,49 +70,56 @@ func (c *compat) mount(srv *api.Server, workers int, log *slog.Logger) {
 	j0.Workers = func() (int, int) {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
-		busy, _ := c.records.DB.ProcessingJudge0(ctx)
+		busy, err := c.records.DB.ProcessingJudge0(ctx)
+		if err != nil {
+			log.Warn("judge0 workers", "err", err)
+		}
 		return workers, min(busy, workers)
 	}
-	srv.Handle("/judge0/", http.StripPrefix("/judge0", c.limit(srv, j0, "error")))
+	// Judge0 answers a caller it does not know itself (401, empty body).
+	srv.Handle("/judge0/", http.StripPrefix("/judge0", gate(srv, j0, "error", false)))
 	ps := piston.NewHandler(c.runner, piston.Config{}, log.With("api", "piston"))
-	srv.Handle("/api/v2/", c.limit(srv, protect(srv, ps), "message"))
+	srv.Handle("/api/v2/", gate(srv, ps, "message", true))
 }
 
-// protect lets in only the callers the service lets in (Piston itself has
-// no keys: anonymous callers where the service allows them, and keys).
-func protect(srv *api.Server, h http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if _, err := srv.Authenticate(w, r); err != nil {
-			w.Header().Set("Content-Type", "application/json; charset=utf-8")
-			w.WriteHeader(http.StatusUnauthorized)
-			json.NewEncoder(w).Encode(map[string]string{"message": "unauthorized: give an API key (Authorization: Bearer KEY)"})
-			return
-		}
-		h.ServeHTTP(w, r)
-	})
+// withKey returns r with Judge0's X-Auth-Token header as the service's
+// key, when it carries no other key.
+func withKey(r *http.Request) *http.Request {
+	tok := r.Header.Get("X-Auth-Token")
+	if tok == "" || r.Header.Get("Authorization") != "" || r.Header.Get("X-API-Key") != "" {
+		return r
+	}
+	r = r.Clone(r.Context())
+	r.Header.Set("X-API-Key", tok)
+	return r
 }
 
-// limit applies the caller's rate limit to the requests that run code
-// (POST), answering 429 with Retry-After in the API's own error shape
-// ({key: message}).
-func (c *compat) limit(srv *api.Server, h http.Handler, key string) http.Handler {
+// gate lets a compatible API's requests in as the service would: with the
+// caller authenticated once, refused (401) when required and unknown
+// (Piston has no keys of its own: anonymous callers where the service
+// allows them, and keys), and rate-limited on the requests that run code
+// (POST): 429 with Retry-After in the API's own error shape ({key:
+// message}).
+func gate(srv *api.Server, h http.Handler, key string, required bool) http.Handler {
+	answer := func(w http.ResponseWriter, status int, msg string) {
+		w.Header().Set("Content-Type", "application/json; charset=utf-8")
+		w.WriteHeader(status)
+		json.NewEncoder(w).Encode(map[string]string{key: msg})
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.Method == http.MethodPost {
-			if r.Header.Get("X-API-Key") == "" && r.Header.Get("Authorization") == "" {
-				if tok := r.Header.Get("X-Auth-Token"); tok != "" {
-					r.Header.Set("X-API-Key", tok)
-				}
+		caller, err := srv.Authenticate(w, withKey(r))
+		if err != nil {
+			if required {
+				answer(w, http.StatusUnauthorized, "unauthorized: give an API key (Authorization: Bearer KEY)")
+				return
 			}
-			if caller, err := srv.Authenticate(w, r); err == nil {
-				if err := srv.Allow(r, caller); err != nil {
-					if e, ok := service.AsError(err); ok && e.RetryAfter > 0 {
-						w.Header().Set("Retry-After", strconv.Itoa(int((e.RetryAfter+time.Second-1)/time.Second)))
-					}
-					w.Header().Set("Content-Type", "application/json; charset=utf-8")
-					w.WriteHeader(http.StatusTooManyRequests)
-					json.NewEncoder(w).Encode(map[string]string{key: "too many requests; slow down"})
-					return
+		} else if r.Method == http.MethodPost {
+			if err := srv.Allow(r, caller); err != nil {
+				if e, ok := service.AsError(err); ok && e.RetryAfter > 0 {
+					w.Header().Set("Retry-After", strconv.Itoa(int((e.RetryAfter+time.Second-1)/time.Second)))
 				}
+				answer(w, http.StatusTooManyRequests, "too many requests; slow down")
+				return
 			}
 		}
 		h.ServeHTTP(w, r)

@@ -138,7 +138,8 @@ func (h *Handler) query(w http.ResponseWriter, r *http.Request) (b64 bool, field
 	return b64, fields, true
 }
 
-func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) (map[string]json.RawMessage, bool) {
+// readBody reads the request's JSON object (an empty body is an empty one).
+func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) (fields, bool) {
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, maxBody))
 	if err != nil {
 		var mbe *http.MaxBytesError
@@ -149,9 +150,9 @@ func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) (map[string]j
 		}
 		return nil, false
 	}
-	var m map[string]json.RawMessage
+	var m fields
 	if len(bytes.TrimSpace(body)) == 0 {
-		return map[string]json.RawMessage{}, true
+		return fields{}, true
 	}
 	if err := json.Unmarshal(body, &m); err != nil || m == nil {
 		writeError(w, http.StatusBadRequest, "the request body is not a JSON object")
@@ -178,8 +179,7 @@ func (h *Handler) create(w http.ResponseWriter, r *http.Request) {
 	if !ok {
 		return
 	}
-	raw, _ := json.Marshal(body)
-	s, errs := h.newSubmission(raw, b64)
+	s, errs := h.submissionFrom(body, b64)
 	if errs != nil {
 		writeJSON(w, http.StatusUnprocessableEntity, errs)
 		return

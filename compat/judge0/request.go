@@ -151,13 +151,17 @@ func (f fields) boolean(k string) (*bool, bool) {
 // text attributes are base64-decoded when b64 is set. It returns Judge0's
 // validation errors when the submission is not acceptable.
 func (h *Handler) newSubmission(raw json.RawMessage, b64 bool) (*Submission, Errors) {
-	cfg := h.cfg
-	errs := Errors{}
 	var f fields
 	if err := json.Unmarshal(raw, &f); err != nil || f == nil {
-		errs.add("base", "a submission must be a JSON object")
-		return nil, errs
+		return nil, Errors{"base": {"a submission must be a JSON object"}}
 	}
+	return h.submissionFrom(f, b64)
+}
+
+// submissionFrom validates a submission's attributes (see newSubmission).
+func (h *Handler) submissionFrom(f fields, b64 bool) (*Submission, Errors) {
+	cfg := h.cfg
+	errs := Errors{}
 	s := &Submission{StatusID: InQueue}
 	text := func(k string) []byte {
 		p, ok := f.str(k)

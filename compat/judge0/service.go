@@ -99,15 +99,11 @@ func (rs *Records) save(ctx context.Context, s *Submission) error {
 	if err != nil {
 		return err
 	}
-	return rs.DB.InTx(ctx, func(tx store.Tx) error {
-		if _, err := tx.Exec(ctx, `UPDATE judge0_submissions SET status_id = ?, data = ? WHERE token = ?`, r.StatusID, string(r.Data), r.Token); err != nil {
-			return fmt.Errorf("judge0: saving %s: %w", s.Token, err)
-		}
-		if s.StatusID >= firstFinalStatusID && s.CallbackURL != nil && *s.CallbackURL != "" && rs.EnqueueCallback != nil {
-			return rs.EnqueueCallback(ctx, tx, s.Token)
-		}
-		return nil
-	})
+	var then func(tx store.Tx) error
+	if s.StatusID >= firstFinalStatusID && s.CallbackURL != nil && *s.CallbackURL != "" && rs.EnqueueCallback != nil {
+		then = func(tx store.Tx) error { return rs.EnqueueCallback(ctx, tx, s.Token) }
+	}
+	return rs.DB.SaveJudge0(ctx, r, then)
 }
 
 // Work runs a queued submission (the job of a worker) and saves its

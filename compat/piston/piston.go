@@ -64,6 +64,7 @@ var DefaultConfig = Config{
 // /api/v2/execute and /api/v2/runtimes).
 type Handler struct {
 	run Runner
+	rts []runtime // the languages present, in Piston's terms
 	cfg Config
 	log *slog.Logger
 }
@@ -94,7 +95,7 @@ func NewHandler(r Runner, cfg Config, log *slog.Logger) *Handler {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	return &Handler{run: r, cfg: cfg, log: log}
+	return &Handler{run: r, rts: available(r.Languages()), cfg: cfg, log: log}
 }
 
 // ServeHTTP answers GET /api/v2/runtimes and POST /api/v2/execute.
@@ -150,10 +151,11 @@ type runtime struct {
 	ver  *semver.Version
 }
 
-// available lists the present languages in Piston's terms.
-func (h *Handler) available() []runtime {
+// available lists languages in Piston's terms (a toolchain without a
+// version is left out).
+func available(langs []*lang.Language) []runtime {
 	var rts []runtime
-	for _, l := range h.run.Languages() {
+	for _, l := range langs {
 		rt, ok := pistonNames[l.ID]
 		if !ok {
 			rt = Runtime{Language: l.ID, Aliases: []string{}, compiled: len(l.Compile) > 0}
@@ -171,7 +173,7 @@ func (h *Handler) available() []runtime {
 
 func (h *Handler) runtimes() []Runtime {
 	out := []Runtime{}
-	for _, rt := range h.available() {
+	for _, rt := range h.rts {
 		out = append(out, rt.Runtime)
 	}
 	return out
@@ -185,7 +187,7 @@ func (h *Handler) find(language, version string) (*runtime, error) {
 		return nil, err
 	}
 	var best *runtime
-	for _, rt := range h.available() {
+	for _, rt := range h.rts {
 		match := rt.Language == language || rt.lang.ID == language
 		for _, a := range rt.Aliases {
 			match = match || a == language
@@ -376,19 +378,6 @@ func (h *Handler) decode(body []byte) (*judge.CodeRun, *runtime, error) {
 	}
 	run.Limits.Stdout, run.Limits.Stderr = c.OutputMaxSize, c.OutputMaxSize
 	run.Limits.Pids, run.Limits.FileSize = c.MaxProcessCount, c.MaxFileSize
-	if run.CompileLimits != (sandbox.Limits{}) {
-		// The compile limits not given stay the judge's.
-		d := judge.CompileLimits
-		if run.CompileLimits.CPU == 0 {
-			run.CompileLimits.CPU = d.CPU
-		}
-		if run.CompileLimits.Wall == 0 {
-			run.CompileLimits.Wall = max(d.Wall, 2*run.CompileLimits.CPU)
-		}
-		if run.CompileLimits.Memory == 0 {
-			run.CompileLimits.Memory = d.Memory
-		}
-	}
 	return run, rt, nil
 }
 
