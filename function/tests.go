@@ -110,7 +110,7 @@ func (s *Signature) ParseTest(in []byte) (*Test, error) {
 		}
 		c := Call{Method: name}
 		for k, p := range m.Params {
-			v, err := encodeValue(p.T, as[k], 0)
+			v, err := encodeValue(p.T, as[k])
 			if err != nil {
 				return nil, fmt.Errorf("function: test input: call %d %s: parameter %s (%s): %w", i+1, name, p.Name, p.T, err)
 			}
@@ -184,7 +184,7 @@ func Input(tests []*Test) []byte {
 
 // encodeValue checks one JSON value against t and returns it compacted
 // (TreeNode: trailing nulls removed).
-func encodeValue(t *Type, raw json.RawMessage, _ int) (json.RawMessage, error) {
+func encodeValue(t *Type, raw json.RawMessage) (json.RawMessage, error) {
 	if !utf8.Valid(raw) {
 		return nil, errors.New("not UTF-8 text")
 	}

@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"math"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -268,30 +267,34 @@ func runFiles(p *Program, tc *TestCase) ([]sandbox.File, error) {
 	return append(out, extra...), nil
 }
 
-// dirFiles lists the regular files below a package directory (a test
-// case's .files), as files to place in a work directory. Links are
-// followed: the package loader has made sure they stay in the package.
+// dirFiles reads the regular files below a package directory (a test
+// case's .files) into files to place in a work directory. They are read
+// through an os.Root of the directory: a link is followed only while it
+// stays inside it, whatever was done to the package after it was loaded.
 func dirFiles(dir string) ([]sandbox.File, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer root.Close()
+	fsys := root.FS()
 	var files []sandbox.File
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	err = fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
 			return err
 		}
-		if d.IsDir() {
-			return nil
-		}
-		st, err := os.Stat(p)
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(dir, p)
+		st, err := fs.Stat(fsys, p)
 		if err != nil {
 			return err
 		}
 		if !st.Mode().IsRegular() {
-			return fmt.Errorf("%s: not a regular file", filepath.ToSlash(rel))
+			return fmt.Errorf("%s: not a regular file", p)
 		}
-		files = append(files, sandbox.File{Name: filepath.ToSlash(rel), Path: p, Mode: st.Mode().Perm() | 0o444})
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, sandbox.File{Name: p, Data: data, Mode: st.Mode().Perm() | 0o444})
 		return nil
 	})
 	if err != nil {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/verdict-judge/verdict/function"
@@ -119,19 +120,7 @@ func (j *Judge) submitFunction(ctx context.Context, p *problem.Problem, l *lang.
 			return nil, err
 		}
 	}
-	lim := RunLimits{Time: p.Limits.TimeLimit, Memory: p.Limits.Memory, Output: p.Limits.Output}
-	if opt.TimeLimit > 0 {
-		lim.Time = opt.TimeLimit
-	}
-	if lim.Time <= 0 {
-		lim.Time = DefaultTimeLimit
-	}
-	if lim.Memory <= 0 {
-		lim.Memory = 1 << 30
-	}
-	if lim.Output <= 0 {
-		lim.Output = 8 << 20
-	}
+	lim := runLimits(p, opt)
 	rep.TimeLimitMs = lim.Time.Milliseconds()
 	rep.Verdict = AC
 
@@ -238,11 +227,16 @@ func (f *functionRun) run(ctx context.Context, from int, budget time.Duration) (
 	if len(f.rep.Stdout) < maxFunctionStdout {
 		out := string(res.Stdout)
 		if len(f.rep.Stdout)+len(out) > maxFunctionStdout {
-			out = out[:maxFunctionStdout-len(f.rep.Stdout)] + "\n[output cut]"
+			out = strings.ToValidUTF8(out[:maxFunctionStdout-len(f.rep.Stdout)], "\uFFFD") + "\n[output cut]"
 		}
 		f.rep.Stdout += out
 	}
 	results, perr := function.ParseResults(res.Files[function.ResultsFile])
+	if e, ok := res.FileErrors[function.ResultsFile]; ok && perr == nil && !strings.Contains(e, "no such file") {
+		// The program replaced the results file (a link, a pipe...): the
+		// sandbox would not read it back.
+		perr = fmt.Errorf("the results file cannot be read back: %s", e)
+	}
 	if len(results) > len(f.tests)-from {
 		results = results[:len(f.tests)-from]
 	}

@@ -2,6 +2,7 @@ package judge
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -45,7 +46,22 @@ func includeSources(p *problem.Problem, l *lang.Language, srcs []Source) ([]Sour
 	if dir == "" {
 		return srcs, nil
 	}
-	entries, err := os.ReadDir(dir)
+	// Read through an os.Root of the package: a link is followed only while
+	// it stays inside it, whatever was done to the package after it was
+	// loaded.
+	// The package is the directory above include/.
+	pkg := filepath.Dir(filepath.Dir(dir))
+	root, err := os.OpenRoot(pkg)
+	if err != nil {
+		return nil, fmt.Errorf("judge: include/%s: %w", name, err)
+	}
+	defer root.Close()
+	rel, err := filepath.Rel(pkg, dir)
+	if err != nil {
+		return nil, fmt.Errorf("judge: include/%s: %w", name, err)
+	}
+	fsys := root.FS()
+	entries, err := fs.ReadDir(fsys, filepath.ToSlash(rel))
 	if err != nil {
 		return nil, fmt.Errorf("judge: include/%s: %w", name, err)
 	}
@@ -54,17 +70,15 @@ func includeSources(p *problem.Problem, l *lang.Language, srcs []Source) ([]Sour
 		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		path := filepath.Join(dir, e.Name())
-		// Links are followed: the package loader has made sure they stay
-		// in the package.
-		st, err := os.Stat(path)
+		path := filepath.ToSlash(filepath.Join(rel, e.Name()))
+		st, err := fs.Stat(fsys, path)
 		if err != nil {
 			return nil, fmt.Errorf("judge: include/%s/%s: %w", name, e.Name(), err)
 		}
 		if !st.Mode().IsRegular() {
 			return nil, fmt.Errorf("judge: include/%s/%s: only plain files can be included, not directories", name, e.Name())
 		}
-		data, err := os.ReadFile(path)
+		data, err := fs.ReadFile(fsys, path)
 		if err != nil {
 			return nil, fmt.Errorf("judge: include/%s/%s: %w", name, e.Name(), err)
 		}

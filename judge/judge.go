@@ -121,19 +121,7 @@ func (j *Judge) Submit(ctx context.Context, p *problem.Problem, l *lang.Language
 	if err != nil {
 		return nil, err
 	}
-	lim := RunLimits{Time: p.Limits.TimeLimit, Memory: p.Limits.Memory, Output: p.Limits.Output}
-	if opt.TimeLimit > 0 {
-		lim.Time = opt.TimeLimit
-	}
-	if lim.Time <= 0 {
-		lim.Time = DefaultTimeLimit
-	}
-	if lim.Memory <= 0 {
-		lim.Memory = 1 << 30
-	}
-	if lim.Output <= 0 {
-		lim.Output = 8 << 20
-	}
+	lim := runLimits(p, opt)
 	rep.TimeLimitMs = lim.Time.Milliseconds()
 	run := func(tc *TestCase) TestResult { return RunTest(ctx, j.SB, comp.Program, tc, lim, chk) }
 	if p.Interactive {
@@ -315,4 +303,23 @@ func (c *programChecker) Check(ctx context.Context, tc *TestCase, output []byte)
 		return false, "", err
 	}
 	return v.accepted, v.message, nil
+}
+
+// runLimits are the limits of a submission's runs: the problem's, the
+// options' time limit over the problem's, and the judge's defaults.
+func runLimits(p *problem.Problem, opt Options) RunLimits {
+	lim := RunLimits{Time: p.Limits.TimeLimit, Memory: p.Limits.Memory, Output: p.Limits.Output}
+	if opt.TimeLimit > 0 {
+		lim.Time = opt.TimeLimit
+	}
+	if lim.Time <= 0 {
+		lim.Time = DefaultTimeLimit
+	}
+	if lim.Memory <= 0 {
+		lim.Memory = 1 << 30
+	}
+	if lim.Output <= 0 {
+		lim.Output = 8 << 20
+	}
+	return lim
 }

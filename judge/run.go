@@ -150,23 +150,37 @@ func clipOutput(b []byte) string {
 // runVerdict is the verdict of a run that did not end normally, with its
 // message; "" when the program exited with status 0.
 func runVerdict(res *sandbox.Result) (Verdict, string) {
-	switch res.Status {
-	case sandbox.StatusOK:
+	switch v := StatusVerdict(res.Status); v {
+	case AC:
 		return "", ""
-	case sandbox.StatusTLE:
-		return TLE, res.Message
-	case sandbox.StatusMLE:
-		return MLE, res.Message
-	case sandbox.StatusOLE:
-		return OLE, res.Message
-	case sandbox.StatusRE:
+	case RE:
 		msg := res.Message
 		if len(res.Stderr) > 0 {
 			msg += ": " + tail(string(res.Stderr), 2000)
 		}
 		return RE, msg
+	default:
+		return v, res.Message
 	}
-	return JE, res.Message
+}
+
+// StatusVerdict is the verdict of a run that ended with the sandbox's
+// status s, before its output is checked: AC for a run that ended well,
+// JE for the sandbox's own failure.
+func StatusVerdict(s sandbox.Status) Verdict {
+	switch s {
+	case sandbox.StatusOK:
+		return AC
+	case sandbox.StatusTLE:
+		return TLE
+	case sandbox.StatusMLE:
+		return MLE
+	case sandbox.StatusOLE:
+		return OLE
+	case sandbox.StatusRE:
+		return RE
+	}
+	return JE
 }
 
 // tail keeps the end of s, where a crash's message is.

@@ -287,7 +287,7 @@ func (j *Judge) validateInputs(ctx context.Context, p *problem.Problem, cases []
 			if err != nil {
 				return fmt.Errorf("judge: input validator %s: %w", v.Path, err)
 			}
-			if res.Status == sandbox.StatusRE && res.Signal == 0 && res.ExitCode == 42 {
+			if validatorExit(res, 42) {
 				continue
 			}
 			msg := strings.TrimSpace(string(res.Stdout) + " " + string(res.Stderr))

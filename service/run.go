@@ -6,11 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"time"
 
+	"github.com/verdict-judge/verdict/internal/safefs"
 	"github.com/verdict-judge/verdict/judge"
 	"github.com/verdict-judge/verdict/lang"
 	"github.com/verdict-judge/verdict/problem"
@@ -88,7 +88,7 @@ func (s *Service) Run(ctx context.Context, r RunRequest) (*RunResult, error) {
 		return nil, err
 	}
 	l, _ := s.Engine.Language(r.Language)
-	res, err := s.Engine.Judge.RunCode(ctx, &judge.CodeRun{Lang: l, Sources: judgeSources(files), Stdin: []byte(r.Stdin), Limits: lim, MaxSourceSize: s.maxSource()})
+	res, err := s.Engine.Judge.RunCode(ctx, &judge.CodeRun{Lang: l, Sources: JudgeSources(files), Stdin: []byte(r.Stdin), Limits: lim, MaxSourceSize: s.maxSource()})
 	var se *judge.SourceError
 	if errors.As(err, &se) {
 		return nil, errorf(Invalid, "%v", se)
@@ -153,12 +153,14 @@ func (s *Service) ProblemRun(ctx context.Context, r ProblemRunRequest) (*Submiss
 		if len(r.Tests) > 20 {
 			return nil, errorf(OutOfRange, "%d custom tests: at most 20", len(r.Tests))
 		}
-		worst := judge.AC
 		for i, in := range r.Tests {
 			if len(in) > maxStdin {
 				return nil, errorf(TooLarge, "tests[%d] is %d bytes, more than the limit of %d", i, len(in), maxStdin)
 			}
-			res, err := s.Engine.Judge.RunCode(ctx, &judge.CodeRun{Lang: l, Sources: judgeSources(files), Stdin: []byte(in),
+		}
+		worst := judge.AC
+		for i, in := range r.Tests {
+			res, err := s.Engine.Judge.RunCode(ctx, &judge.CodeRun{Lang: l, Sources: JudgeSources(files), Stdin: []byte(in),
 				Limits: sandbox.Limits{CPU: time.Duration(info.TimeLimitMs) * time.Millisecond, Memory: info.MemoryMiB << 20, Stdout: 1 << 20, Stderr: 64 << 10}, MaxSourceSize: s.maxSource()})
 			if err != nil {
 				var se *judge.SourceError
@@ -174,19 +176,7 @@ func (s *Service) ProblemRun(ctx context.Context, r ProblemRunRequest) (*Submiss
 				return view, nil
 			}
 			rr := res.Run
-			v := judge.AC // ran to its end: no expected output to compare
-			switch rr.Status {
-			case sandbox.StatusTLE:
-				v = judge.TLE
-			case sandbox.StatusMLE:
-				v = judge.MLE
-			case sandbox.StatusOLE:
-				v = judge.OLE
-			case sandbox.StatusRE:
-				v = judge.RE
-			case sandbox.StatusIE:
-				v = judge.JE
-			}
+			v := judge.StatusVerdict(rr.Status) // AC: ran to its end, nothing to compare
 			if v != judge.AC && worst == judge.AC {
 				worst = v
 			}
@@ -214,7 +204,7 @@ func (s *Service) ProblemRun(ctx context.Context, r ProblemRunRequest) (*Submiss
 	}
 	cp := *p
 	cp.Data = &problem.Group{Name: "", Dir: p.Data.Dir, Settings: p.Data.Settings, Entries: []problem.Entry{{Group: samples}}}
-	rep, err := s.Engine.Judge.Submit(ctx, &cp, l, judgeSources(files), judge.Options{RunAll: true})
+	rep, err := s.Engine.Judge.Submit(ctx, &cp, l, JudgeSources(files), judge.Options{RunAll: true})
 	var se *judge.SourceError
 	if errors.As(err, &se) {
 		return nil, errorf(Invalid, "%v", se)
@@ -224,13 +214,13 @@ func (s *Service) ProblemRun(ctx context.Context, r ProblemRunRequest) (*Submiss
 	}
 	sub := &store.Submission{Problem: r.Problem, Language: r.Language, Status: store.StatusDone, Verdict: string(rep.Verdict),
 		Score: rep.Score, Report: rep, TestCount: len(samples.Cases()), TestsDone: len(rep.Tests), CreatedAt: view.CreatedAt}
-	fillTimes(sub)
+	FillTimes(sub)
 	return s.View(ctx, sub, Who{}, true), nil
 }
 
-// fillTimes sets a submission's time and memory from its report: the
+// FillTimes sets a submission's time and memory from its report: the
 // slowest test's CPU time, the largest memory.
-func fillTimes(sub *store.Submission) {
+func FillTimes(sub *store.Submission) {
 	if sub.Report == nil {
 		return
 	}
@@ -239,9 +229,6 @@ func fillTimes(sub *store.Submission) {
 		sub.MemoryKiB = max(sub.MemoryKiB, t.MemoryKiB)
 	}
 }
-
-// FillTimes is fillTimes for the worker.
-func FillTimes(sub *store.Submission) { fillTimes(sub) }
 
 // ExecFile is a file placed in the work directory of an exec.
 type ExecFile struct {
@@ -316,8 +303,7 @@ func (s *Service) Exec(ctx context.Context, r ExecRequest) (*ExecResult, error) 
 	}
 	var total int
 	for i, f := range r.Files {
-		clean := path.Clean(f.Name)
-		if f.Name == "" || strings.HasPrefix(f.Name, "/") || clean == "." || clean == ".." || strings.HasPrefix(clean, "../") || clean != f.Name {
+		if clean, err := safefs.CleanName(f.Name); err != nil || clean != f.Name {
 			return nil, errorf(Invalid, "files[%d].name %q: must be a clean relative path inside the work directory", i, f.Name)
 		}
 		data := []byte(f.Content)
@@ -384,7 +370,7 @@ func (s *Service) functionCustomRun(ctx context.Context, r ProblemRunRequest, l 
 	cp := *p
 	cp.OutputValidator = nil
 	cp.Data = &problem.Group{Name: "", Dir: dir, Settings: p.Data.Settings, Entries: []problem.Entry{{Group: group}}}
-	rep, err := s.Engine.Judge.Submit(ctx, &cp, l, judgeSources(files), judge.Options{RunAll: true, NoAnswers: true})
+	rep, err := s.Engine.Judge.Submit(ctx, &cp, l, JudgeSources(files), judge.Options{RunAll: true, NoAnswers: true})
 	var se *judge.SourceError
 	if errors.As(err, &se) {
 		return nil, errorf(Invalid, "%v", se)
@@ -394,7 +380,7 @@ func (s *Service) functionCustomRun(ctx context.Context, r ProblemRunRequest, l 
 	}
 	sub := &store.Submission{Problem: r.Problem, Language: r.Language, Status: store.StatusDone, Verdict: string(rep.Verdict),
 		Score: rep.Score, Report: rep, TestCount: len(r.Tests), TestsDone: len(rep.Tests), CreatedAt: view.CreatedAt}
-	fillTimes(sub)
+	FillTimes(sub)
 	v := s.View(ctx, sub, Who{}, true)
 	for i := range v.Tests {
 		if i < len(r.Tests) {

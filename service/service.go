@@ -157,14 +157,15 @@ func (s *Service) sources(langID string, files []store.File) ([]store.File, erro
 	if len(files) == 1 && files[0].Name == "" {
 		files = []store.File{{Name: l.SourceName([]byte(files[0].Content)), Content: files[0].Content}}
 	}
-	srcs := judgeSources(files)
+	srcs := JudgeSources(files)
 	if err := judge.CheckSources(srcs, s.maxSource()); err != nil {
 		return nil, errorf(Invalid, "%v", err)
 	}
 	return files, nil
 }
 
-func judgeSources(files []store.File) []judge.Source {
+// JudgeSources turns a submission's stored files into the judge's sources.
+func JudgeSources(files []store.File) []judge.Source {
 	srcs := make([]judge.Source, len(files))
 	for i, f := range files {
 		srcs[i] = judge.Source{Name: f.Name, Data: []byte(f.Content)}

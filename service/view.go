@@ -110,6 +110,9 @@ func (s *Service) samples(ctx context.Context, problemID string) map[string]Samp
 	m := map[string]Sample{}
 	info, err := s.ProblemInfo(ctx, problemID)
 	if err != nil {
+		if s.Log != nil {
+			s.Log.Warn("samples of a submission's problem", "problem", problemID, "err", err)
+		}
 		return m
 	}
 	for _, sm := range info.Samples {

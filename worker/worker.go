@@ -120,10 +120,7 @@ func (w *Worker) judge(ctx context.Context, log *slog.Logger, sub *store.Submiss
 	}
 	total := len(p.Cases())
 	partial := &judge.Report{Language: l.ID}
-	srcs := make([]judge.Source, len(sub.Files))
-	for i, f := range sub.Files {
-		srcs[i] = judge.Source{Name: f.Name, Data: []byte(f.Content)}
-	}
+	srcs := service.JudgeSources(sub.Files)
 	// Progress is written to the submission's row (watchers in any process
 	// read it there): every change of stage at once, test results at most
 	// every progressEvery (the final result carries them all anyway).

@@ -71,7 +71,10 @@ func cmdVerify(ctx context.Context, args []string, stdout, stderr io.Writer) int
 	if *jsonOut {
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
-		enc.Encode(rep)
+		if err := enc.Encode(rep); err != nil {
+			fmt.Fprintf(stderr, "verdict problem verify: %v\n", err)
+			return 1
+		}
 	} else {
 		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "SUBMISSION\tEXPECTED\tVERDICT\tMAX CPU ms\tOK\tMESSAGE")
